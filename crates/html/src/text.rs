@@ -1,0 +1,459 @@
+//! Plain text of HTML nodes: tags removed, entities decoded, blocks separated by
+//! one space, `<sup>th</sup>` joined to its number, bold tracked per character.
+
+use ego_tree::NodeRef;
+use plansift_model::collapse_ws;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+/// Plain text of an HTML fragment and whether all of it is bold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FragmentText {
+    pub text: String,
+    /// All non-space text is inside `<b>`/`<strong>`/`<th>`/`<h1-6>` (or a bold inline style).
+    pub bold: bool,
+}
+
+/// Does the string contain markup or an entity worth parsing: `<` followed by an
+/// ASCII letter, `/` or `!`, or an entity `&name;` / `&#123;` / `&#x1F;`?
+pub fn has_markup(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'<' => {
+                if let Some(&n) = b.get(i + 1) {
+                    if n.is_ascii_alphabetic() || n == b'/' || n == b'!' {
+                        return true;
+                    }
+                }
+            }
+            b'&' => {
+                if entity_at(b, i + 1) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Is `b[start..]` the body of an entity (`amp;`, `#39;`, `#x27;`)?
+fn entity_at(b: &[u8], start: usize) -> bool {
+    let rest = b.get(start..).unwrap_or(&[]);
+    let (digits, hex): (&[u8], bool) = match rest {
+        [b'#', b'x' | b'X', tail @ ..] => (tail, true),
+        [b'#', tail @ ..] => (tail, false),
+        _ => (rest, false),
+    };
+    let numeric = rest.first() == Some(&b'#');
+    let mut n = 0;
+    for &c in digits.iter().take(33) {
+        if c == b';' {
+            return n > 0;
+        }
+        let ok = if numeric {
+            if hex {
+                c.is_ascii_hexdigit()
+            } else {
+                c.is_ascii_digit()
+            }
+        } else {
+            c.is_ascii_alphanumeric()
+        };
+        if !ok {
+            return false;
+        }
+        n += 1;
+    }
+    false
+}
+
+/// Plain text of an HTML fragment as found inside a table cell of text converted
+/// from PDF. Fast path: without markup only white space is collapsed.
+pub fn fragment_text(fragment: &str) -> FragmentText {
+    if !has_markup(fragment) {
+        return FragmentText {
+            text: collapse_ws(fragment),
+            bold: false,
+        };
+    }
+    let html = Html::parse_fragment(fragment);
+    let mut acc = TextAcc::default();
+    collect(&mut acc, html.tree.root(), false);
+    acc.finish()
+}
+
+/// Text accumulator: raw text with separators, plus bold accounting.
+#[derive(Debug, Default)]
+pub(crate) struct TextAcc {
+    buf: String,
+    bold_chars: usize,
+    total_chars: usize,
+}
+
+impl TextAcc {
+    pub(crate) fn push_text(&mut self, s: &str, bold: bool) {
+        let n = s.chars().filter(|c| !is_space(*c)).count();
+        self.total_chars += n;
+        if bold {
+            self.bold_chars += n;
+        }
+        self.buf.push_str(s);
+    }
+
+    /// A block boundary: one space.
+    pub(crate) fn sep(&mut self) {
+        if !self.buf.is_empty() && !self.buf.ends_with(' ') {
+            self.buf.push(' ');
+        }
+    }
+
+    /// Does the text so far (ignoring trailing white space) end with a digit?
+    fn ends_with_digit(&self) -> bool {
+        self.buf
+            .trim_end_matches(is_space)
+            .ends_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// Append an ordinal suffix directly to the preceding number (`27 ` + `th` -> `27th`).
+    fn join_suffix(&mut self, suffix: &str, bold: bool) {
+        let keep = self.buf.trim_end_matches(is_space).len();
+        self.buf.truncate(keep);
+        self.push_text(suffix, bold);
+    }
+
+    pub(crate) fn has_text(&self) -> bool {
+        self.total_chars > 0
+    }
+
+    pub(crate) fn finish(self) -> FragmentText {
+        FragmentText {
+            text: collapse_ws(&self.buf),
+            bold: self.total_chars > 0 && self.bold_chars == self.total_chars,
+        }
+    }
+
+    pub(crate) fn take(&mut self) -> FragmentText {
+        std::mem::take(self).finish()
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Elements whose content is never text of the page.
+pub(crate) fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "template"
+            | "head"
+            | "title"
+            | "noscript"
+            | "iframe"
+            | "object"
+            | "svg"
+            | "math"
+    )
+}
+
+/// Elements that start a new line of text (separated by one space in plain text).
+pub(crate) fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "br"
+            | "hr"
+            | "tr"
+            | "td"
+            | "th"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "caption"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "pre"
+            | "section"
+            | "article"
+            | "aside"
+            | "header"
+            | "footer"
+            | "nav"
+            | "main"
+            | "figure"
+            | "figcaption"
+            | "address"
+            | "center"
+            | "form"
+            | "fieldset"
+            | "legend"
+            | "details"
+            | "summary"
+            | "option"
+    )
+}
+
+/// Heading level of `h1`..`h6`.
+pub(crate) fn heading_level(name: &str) -> Option<u8> {
+    match name {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
+/// Does this element make its text bold?
+pub(crate) fn is_bold_element(el: &Element) -> bool {
+    let name = el.name();
+    if matches!(name, "b" | "strong" | "th") || heading_level(name).is_some() {
+        return true;
+    }
+    el.attr("style").is_some_and(style_is_bold)
+}
+
+/// `font-weight: bold|bolder|600..900` in an inline style.
+fn style_is_bold(style: &str) -> bool {
+    style_value(style, "font-weight").is_some_and(|v| {
+        let v = v.trim().to_ascii_lowercase();
+        v.starts_with("bold") || matches!(v.parse::<u32>(), Ok(w) if w >= 600)
+    })
+}
+
+/// The value of one declaration in an inline `style` attribute (last one wins).
+pub(crate) fn style_value<'a>(style: &'a str, prop: &str) -> Option<&'a str> {
+    let mut found = None;
+    for decl in style.split(';') {
+        if let Some((k, v)) = decl.split_once(':') {
+            if k.trim().eq_ignore_ascii_case(prop) {
+                found = Some(v.trim());
+            }
+        }
+    }
+    found
+}
+
+/// Is this `<sup>`'s text an English ordinal suffix?
+/// Returns the suffix and whether the `<sup>`'s text ends in white space.
+fn ordinal_suffix(node: NodeRef<'_, Node>) -> Option<(String, bool)> {
+    let mut s = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            s.push_str(t);
+            if s.len() > 8 {
+                return None;
+            }
+        }
+    }
+    let t = collapse_ws(&s);
+    let lower = t.to_ascii_lowercase();
+    let trailing_space = s.ends_with(is_space);
+    matches!(lower.as_str(), "st" | "nd" | "rd" | "th").then_some((t, trailing_space))
+}
+
+/// Append the plain text of `root` (itself included) to `acc`, without recursion.
+/// `bold` says whether `root` sits inside a bold context already.
+pub(crate) fn collect(acc: &mut TextAcc, root: NodeRef<'_, Node>, bold: bool) {
+    let mut bold_depth: usize = usize::from(bold);
+    // (node, closing)
+    let mut stack: Vec<(NodeRef<'_, Node>, bool)> = vec![(root, false)];
+    while let Some((node, closing)) = stack.pop() {
+        match node.value() {
+            Node::Text(t) => acc.push_text(t, bold_depth > 0),
+            Node::Element(el) => {
+                let name = el.name();
+                if closing {
+                    if is_bold_element(el) {
+                        bold_depth = bold_depth.saturating_sub(1);
+                    }
+                    if is_block(name) {
+                        acc.sep();
+                    }
+                    continue;
+                }
+                if is_skipped(name) {
+                    continue;
+                }
+                if name == "br" || name == "hr" {
+                    acc.sep();
+                    continue;
+                }
+                let el_bold = is_bold_element(el);
+                if name == "sup" && acc.ends_with_digit() {
+                    if let Some((sfx, space_after)) = ordinal_suffix(node) {
+                        acc.join_suffix(&sfx, bold_depth > 0 || el_bold);
+                        if space_after {
+                            acc.sep();
+                        }
+                        continue;
+                    }
+                }
+                if is_block(name) {
+                    acc.sep();
+                }
+                if el_bold {
+                    bold_depth += 1;
+                }
+                stack.push((node, true));
+                push_children(&mut stack, node);
+            }
+            Node::Document | Node::Fragment => push_children(&mut stack, node),
+            _ => {}
+        }
+    }
+}
+
+/// Push the children of `node` so that they pop in document order.
+pub(crate) fn push_children<'a>(
+    stack: &mut Vec<(NodeRef<'a, Node>, bool)>,
+    node: NodeRef<'a, Node>,
+) {
+    let start = stack.len();
+    for c in node.children() {
+        stack.push((c, false));
+    }
+    if let Some(s) = stack.get_mut(start..) {
+        s.reverse();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ft(s: &str) -> (String, bool) {
+        let f = fragment_text(s);
+        (f.text, f.bold)
+    }
+
+    #[test]
+    fn markup_detection() {
+        assert!(has_markup("a <b>b</b>"));
+        assert!(has_markup("x</p>"));
+        assert!(has_markup("Tom &amp; Jerry"));
+        assert!(has_markup("it&#8217;s"));
+        assert!(has_markup("it&#x2019;s"));
+        assert!(has_markup("<!-- c -->"));
+        assert!(!has_markup("a < b and c > d"));
+        assert!(!has_markup("x<5"));
+        assert!(!has_markup("AT&T and R&D fine"));
+        // syntactically an entity: worth a parse, which leaves unknown names as written
+        assert!(has_markup("R&D; x"));
+        assert_eq!(fragment_text("R&D; x").text, "R&D; x");
+        assert!(!has_markup("&;"));
+        assert!(!has_markup(""));
+    }
+
+    #[test]
+    fn plain_text_only_collapses() {
+        assert_eq!(
+            ft("  Mandy\u{a0} Ansell \n"),
+            ("Mandy Ansell".into(), false)
+        );
+    }
+
+    #[test]
+    fn sup_ordinal_joins_to_number() {
+        assert_eq!(
+            ft("Decision at the May 27 <sup>th</sup> CCG Board.").0,
+            "Decision at the May 27th CCG Board."
+        );
+        assert_eq!(
+            ft("commence 1<sup>st</sup> November").0,
+            "commence 1st November"
+        );
+        assert_eq!(ft("the 3 <sup> rd </sup>sector").0, "the 3rd sector");
+        assert_eq!(ft("<p>2<sup>nd</sup> Phase</p>").0, "2nd Phase");
+        // a footnote marker is not an ordinal: kept as written
+        assert_eq!(ft("rate <sup>1</sup> rose").0, "rate 1 rose");
+        // an ordinal suffix after a word is left alone
+        assert_eq!(ft("the <sup>th</sup> x").0, "the th x");
+    }
+
+    #[test]
+    fn inline_tags_keep_spaces() {
+        assert_eq!(ft("Primary <b>Care</b>"), ("Primary Care".into(), false));
+        assert_eq!(
+            ft("Expansion of <u>Family Lifestyle Club</u> (FLiC)").0,
+            "Expansion of Family Lifestyle Club (FLiC)"
+        );
+        assert_eq!(ft("un<i>break</i>able").0, "unbreakable");
+    }
+
+    #[test]
+    fn entities_decoded() {
+        assert_eq!(ft("Health &amp; Wellbeing").0, "Health & Wellbeing");
+        assert_eq!(ft("Thurrock&#8217;s&nbsp;plan").0, "Thurrock\u{2019}s plan");
+        assert_eq!(ft("a &lt;b&gt; c").0, "a <b> c");
+    }
+
+    #[test]
+    fn blocks_and_lists_separated_by_one_space() {
+        assert_eq!(ft("<p>One.</p><p>Two.</p>").0, "One. Two.");
+        assert_eq!(
+            ft("<ul><li>• First</li><li>• Second</li></ul>").0,
+            "• First • Second"
+        );
+        assert_eq!(
+            ft("line one<br>line two<br/>three").0,
+            "line one line two three"
+        );
+        assert_eq!(ft("<div>a</div><div>b</div>").0, "a b");
+        // an unclosed list as cut out of a page
+        assert_eq!(
+            ft("<ul style=\"list-style-type: none\"> <li>• a</li> <li>• b").0,
+            "• a • b"
+        );
+    }
+
+    #[test]
+    fn bold_when_all_text_bold() {
+        assert_eq!(ft("<b>Objective</b>"), ("Objective".into(), true));
+        assert_eq!(ft(" <strong>RAG</strong> "), ("RAG".into(), true));
+        assert_eq!(ft("<b>Lead</b>:"), ("Lead:".into(), false));
+        assert_eq!(ft("<p><b>A</b></p> <p><b>B</b></p>"), ("A B".into(), true));
+        assert_eq!(
+            ft("<span style=\"font-weight: 700\">X</span>"),
+            ("X".into(), true)
+        );
+        assert_eq!(ft("<h3>Heading</h3>"), ("Heading".into(), true));
+        assert_eq!(ft("<b></b>"), ("".into(), false));
+    }
+
+    #[test]
+    fn scripts_and_styles_dropped() {
+        assert_eq!(
+            ft("a<script>var x=1;</script> b<style>p{}</style>").0,
+            "a b"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let deep = "<b>".repeat(50_000) + "x" + &"</b>".repeat(50_000);
+        assert_eq!(ft(&deep), ("x".into(), true));
+        let divs = "<div>".repeat(20_000) + "y";
+        assert_eq!(ft(&divs).0, "y");
+    }
+}
