@@ -4,7 +4,526 @@
 //!   converted from PDF (tags removed, entities decoded, `<sup>th</sup>` joined to its
 //!   number, blocks separated by one space, white space collapsed), with a bold flag.
 //! - [`has_markup`]: the cheap check that decides whether a string needs parsing at all.
+//! - [`parse`]: a whole HTML page -> [`plansift_model::Document`].
+//!
+//! # How a page becomes blocks
+//! The body is walked in document order. `h1`-`h6` become [`Block::Heading`]s; the
+//! text between block boundaries (`p`, `li`, `div`, `br`, ...) outside tables becomes
+//! [`Block::Paragraph`]s (a wholly bold paragraph stays a paragraph with `bold = true`;
+//! a paragraph written as a Markdown heading, `### Title`, becomes a heading of that level);
+//! every `<table>` becomes a dense [`Table`] grid (see [`table`]), a table nested in a
+//! cell is flattened into that cell's text, and a 1x1 table wrapped around other tables
+//! is read as page layout.
+//!
+//! # Pages
+//! HTML has no pages, but pages converted from a paged document keep traces of them.
+//! A new page starts (a [`Block::PageBreak`] is emitted, only once some content is on
+//! the current page) at:
+//! - an explicit break: `<hr>`, an inline style `page-break-before/after` or
+//!   `break-before/after: page`, a class such as `page-break`/`pagebreak`/`new-page`,
+//!   or a page container (`class="page"`, pdf2htmlEX's `class="pf"`, `id="page3"`);
+//! - a running page header: a heading or short paragraph whose text (digits ignored)
+//!   recurs at least three times (or twice, each time right before a table) and that
+//!   opens the document or a page. Every occurrence becomes [`Block::Furniture`];
+//! - a page number line (`Page 3`, `Page 3 of 9`, `3 of 9`), which becomes
+//!   furniture too: before it when such lines open the pages, after it otherwise;
+//! - two tables with nothing between them: a renderer only puts two tables side by
+//!   side when a page break cut one table in two (the interpretation stage stitches
+//!   them back).
+//!
+//! # Lines
+//! `Prov::line` is the 1-based source line of the element's start tag, found by
+//! matching start tags in the source to DOM elements per tag name (see `lines.rs`);
+//! elements the parser implied (e.g. `<tbody>`) have no line.
 
+mod color;
+mod lines;
+mod table;
 mod text;
 
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::NodeRef;
+use plansift_model::{collapse_ws, Block, Diagnostic, Document, Prov, Table, TextBlock};
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+pub use color::parse_color;
 pub use text::{fragment_text, has_markup, FragmentText};
+
+use lines::SourceLines;
+use text::{
+    collect, heading_level, is_block, is_bold_element, is_skipped, push_children, style_value,
+    TextAcc,
+};
+
+/// One piece of page flow before pagination.
+enum Item {
+    Text {
+        text: String,
+        bold: bool,
+        level: u8,
+        line: Option<u32>,
+    },
+    Table(Table),
+    Break,
+}
+
+/// A whole HTML page -> model Document.
+pub fn parse(html: &str) -> Document {
+    let doc = Html::parse_document(html);
+    let lines = SourceLines::new(html, &doc);
+    let meta_title = title(&doc);
+    let mut flow = Flow {
+        lines: &lines,
+        items: Vec::new(),
+        diagnostics: Vec::new(),
+        acc: TextAcc::default(),
+        para_line: None,
+        cur_line: None,
+    };
+    let body = doc
+        .tree
+        .root()
+        .descendants()
+        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "body"));
+    if let Some(body) = body {
+        flow.walk(body);
+    }
+    let Flow {
+        items,
+        mut diagnostics,
+        ..
+    } = flow;
+    let (blocks, pages) = paginate(items);
+    if blocks.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            "html.no_content",
+            "the HTML page has no text or tables",
+            None,
+        ));
+    }
+    Document {
+        pages,
+        blocks,
+        meta_title,
+        diagnostics,
+    }
+}
+
+fn title(doc: &Html) -> Option<String> {
+    let t = doc
+        .tree
+        .root()
+        .descendants()
+        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "title"))?;
+    let raw: String = t
+        .descendants()
+        .filter_map(|d| match d.value() {
+            Node::Text(t) => Some(&**t),
+            _ => None,
+        })
+        .collect();
+    let s = collapse_ws(&raw);
+    (!s.is_empty()).then_some(s)
+}
+
+struct Flow<'l> {
+    lines: &'l SourceLines,
+    items: Vec<Item>,
+    diagnostics: Vec<Diagnostic>,
+    acc: TextAcc,
+    /// Line of the paragraph being accumulated.
+    para_line: Option<u32>,
+    /// Line of the most recently opened element with a known line.
+    cur_line: Option<u32>,
+}
+
+impl Flow<'_> {
+    fn flush(&mut self) {
+        if self.acc.has_text() {
+            let t = self.acc.take();
+            if !t.text.is_empty() {
+                let (text, level) = markdown_heading(t.text);
+                self.items.push(Item::Text {
+                    text,
+                    bold: t.bold,
+                    level,
+                    line: self.para_line,
+                });
+            }
+        } else {
+            self.acc = TextAcc::default();
+        }
+        self.para_line = None;
+    }
+
+    fn page_break(&mut self) {
+        self.flush();
+        self.items.push(Item::Break);
+    }
+
+    fn walk(&mut self, root: NodeRef<'_, Node>) {
+        let mut bold_depth = 0usize;
+        let mut stack: Vec<(NodeRef<'_, Node>, bool)> = Vec::new();
+        push_children(&mut stack, root);
+        while let Some((node, closing)) = stack.pop() {
+            match node.value() {
+                Node::Text(t) => {
+                    if !self.acc.has_text() && !t.trim().is_empty() {
+                        self.para_line = self.cur_line;
+                    }
+                    self.acc.push_text(t, bold_depth > 0);
+                }
+                Node::Element(el) => {
+                    let name = el.name();
+                    if closing {
+                        if is_bold_element(el) {
+                            bold_depth = bold_depth.saturating_sub(1);
+                        }
+                        if is_block(name) {
+                            self.flush();
+                        }
+                        if breaks_after(el) {
+                            self.page_break();
+                        }
+                        continue;
+                    }
+                    if is_skipped(name) {
+                        continue;
+                    }
+                    if let Some(l) = self.lines.line(node.id()) {
+                        self.cur_line = Some(l);
+                    }
+                    if breaks_before(el) {
+                        self.page_break();
+                    }
+                    if name == "table" {
+                        self.flush();
+                        let built = table::build_table(node, self.lines);
+                        self.diagnostics.extend(built.diagnostics);
+                        if let Some(cell) = built.layout_cell {
+                            stack.push((node, true));
+                            push_children(&mut stack, cell);
+                            continue;
+                        }
+                        if let Some((cap, line)) = built.caption {
+                            self.items.push(Item::Text {
+                                text: cap.text,
+                                bold: cap.bold,
+                                level: 0,
+                                line,
+                            });
+                        }
+                        if let Some(t) = built.table {
+                            self.items.push(Item::Table(t));
+                        }
+                        if breaks_after(el) {
+                            self.page_break();
+                        }
+                        continue;
+                    }
+                    if let Some(level) = heading_level(name) {
+                        self.flush();
+                        let mut acc = TextAcc::default();
+                        collect(&mut acc, node, bold_depth > 0);
+                        let t = acc.finish();
+                        if !t.text.is_empty() {
+                            let line = self.lines.line(node.id()).or(self.cur_line);
+                            self.items.push(Item::Text {
+                                text: t.text,
+                                bold: t.bold,
+                                level,
+                                line,
+                            });
+                        }
+                        if breaks_after(el) {
+                            self.page_break();
+                        }
+                        continue;
+                    }
+                    match name {
+                        "br" => {
+                            self.flush();
+                            continue;
+                        }
+                        "hr" => {
+                            self.page_break();
+                            continue;
+                        }
+                        "sup"
+                            if self
+                                .acc
+                                .try_join_ordinal(node, bold_depth > 0 || is_bold_element(el)) =>
+                        {
+                            continue
+                        }
+                        _ => {}
+                    }
+                    if is_block(name) {
+                        self.flush();
+                    }
+                    if is_bold_element(el) {
+                        bold_depth += 1;
+                    }
+                    stack.push((node, true));
+                    push_children(&mut stack, node);
+                }
+                _ => {}
+            }
+        }
+        self.flush();
+    }
+}
+
+/// Pages converted through Markdown keep `### Title` paragraphs: a heading of that level.
+fn markdown_heading(text: String) -> (String, u8) {
+    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && text.as_bytes().get(hashes) == Some(&b' ') {
+        let rest = text.get(hashes + 1..).unwrap_or("").trim().to_string();
+        if !rest.is_empty() {
+            return (rest, hashes as u8);
+        }
+    }
+    (text, 0)
+}
+
+fn class_tokens(el: &Element) -> impl Iterator<Item = String> + '_ {
+    el.attr("class")
+        .unwrap_or("")
+        .split_ascii_whitespace()
+        .map(|c| c.to_ascii_lowercase())
+}
+
+fn style_breaks(el: &Element, props: [&str; 2]) -> bool {
+    let Some(style) = el.attr("style") else {
+        return false;
+    };
+    props.iter().any(|p| {
+        style_value(style, p).is_some_and(|v| {
+            let v = v
+                .trim()
+                .trim_end_matches("!important")
+                .trim()
+                .to_ascii_lowercase();
+            matches!(
+                v.as_str(),
+                "always" | "page" | "left" | "right" | "recto" | "verso"
+            )
+        })
+    })
+}
+
+/// Does a new page start at this element?
+fn breaks_before(el: &Element) -> bool {
+    if style_breaks(el, ["page-break-before", "break-before"]) {
+        return true;
+    }
+    if class_tokens(el).any(|c| {
+        matches!(
+            c.as_str(),
+            "page-break"
+                | "pagebreak"
+                | "page-break-before"
+                | "new-page"
+                | "newpage"
+                | "page"
+                | "pf"
+                | "pdf-page"
+        )
+    }) {
+        return true;
+    }
+    // page containers: id="page3", "page-3", "page_3", "page3-div", pdf2htmlEX "pf3"
+    el.id().is_some_and(|id| {
+        let id = id.to_ascii_lowercase();
+        let rest = id
+            .strip_prefix("page")
+            .or_else(|| id.strip_prefix("pf"))
+            .unwrap_or("");
+        let rest = rest.trim_start_matches(['-', '_']);
+        let digits = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+        digits > 0 && rest.bytes().take(digits).any(|b| b.is_ascii_digit()) && {
+            let tail = &rest[digits..];
+            tail.is_empty() || tail == "-div"
+        }
+    })
+}
+
+/// Does a new page start after this element?
+fn breaks_after(el: &Element) -> bool {
+    style_breaks(el, ["page-break-after", "break-after"])
+        || class_tokens(el).any(|c| c == "page-break-after")
+}
+
+/// Text with digits replaced, lower-cased: the identity of a running header.
+fn furniture_key(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect::<String>()
+}
+
+/// `page #`, `page # of #`, `# of #`, `page #/#` (digit runs already replaced by `#`).
+fn is_page_number(key: &str) -> bool {
+    let mut k = key.to_string();
+    while k.contains("##") {
+        k = k.replace("##", "#");
+    }
+    let k = k.trim().trim_matches(|c: char| c == '-' || c == ' ');
+    matches!(
+        k,
+        "page #" | "page # of #" | "# of #" | "page #/#" | "page # / #" | "p. #" | "#/#"
+    )
+}
+
+fn paginate(items: Vec<Item>) -> (Vec<Block>, u32) {
+    // Running headers: recurring texts that open the document or a page.
+    let keys: Vec<Option<String>> = items
+        .iter()
+        .map(|it| match it {
+            Item::Text { text, .. } if text.chars().count() <= 200 => Some(furniture_key(text)),
+            _ => None,
+        })
+        .collect();
+    let mut counts: HashMap<&str, (usize, bool)> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = k {
+            let before_table = matches!(items.get(i + 1), Some(Item::Table(_)));
+            let e = counts.entry(k.as_str()).or_insert((0, true));
+            e.0 += 1;
+            e.1 &= before_table;
+        }
+    }
+    let mut anchors: HashSet<&str> = HashSet::new();
+    let mut at_page_start = true;
+    for (item, key) in items.iter().zip(&keys) {
+        match item {
+            Item::Break => at_page_start = true,
+            _ => {
+                if at_page_start {
+                    if let Some(k) = key {
+                        anchors.insert(k.as_str());
+                    }
+                }
+                at_page_start = false;
+            }
+        }
+    }
+    let running = |k: &str| -> bool {
+        let Some(&(n, all_before_table)) = counts.get(k) else {
+            return false;
+        };
+        anchors.contains(k)
+            && k.chars().any(char::is_alphabetic)
+            && (n >= 3 || (n >= 2 && all_before_table))
+    };
+    let first_number = keys
+        .iter()
+        .position(|k| k.as_deref().is_some_and(is_page_number));
+    let first_content = items
+        .iter()
+        .zip(&keys)
+        .position(|(it, k)| match it {
+            Item::Table(_) => true,
+            Item::Text { .. } => k
+                .as_deref()
+                .is_none_or(|k| !is_page_number(k) && !running(k)),
+            Item::Break => false,
+        })
+        .unwrap_or(usize::MAX);
+    let numbers_open_pages = first_number.is_some_and(|i| i < first_content);
+
+    let mut blocks = Vec::new();
+    let mut page = 1u32;
+    let mut has_content = false;
+    let mut pending = false;
+    let mut prev_table = false;
+    let new_page =
+        |blocks: &mut Vec<Block>, page: &mut u32, has_content: &mut bool, pending: &mut bool| {
+            if *has_content {
+                *page += 1;
+                blocks.push(Block::PageBreak { page: *page });
+                *has_content = false;
+            }
+            *pending = false;
+        };
+    for (item, key) in items.into_iter().zip(keys.iter()) {
+        match item {
+            Item::Break => {
+                new_page(&mut blocks, &mut page, &mut has_content, &mut pending);
+                prev_table = false;
+            }
+            Item::Text {
+                text,
+                bold,
+                level,
+                line,
+            } => {
+                let prov = line.map_or(Prov::page(page), |l| Prov::line(page, l));
+                let key = key.as_deref().unwrap_or("");
+                if !key.is_empty() && running(key) {
+                    new_page(&mut blocks, &mut page, &mut has_content, &mut pending);
+                    let prov = Prov { page, ..prov };
+                    blocks.push(Block::Furniture(TextBlock {
+                        text,
+                        bold,
+                        level: 0,
+                        prov,
+                    }));
+                } else if is_page_number(key) {
+                    if numbers_open_pages || pending {
+                        new_page(&mut blocks, &mut page, &mut has_content, &mut pending);
+                    }
+                    let prov = Prov { page, ..prov };
+                    blocks.push(Block::Furniture(TextBlock {
+                        text,
+                        bold,
+                        level: 0,
+                        prov,
+                    }));
+                    pending = !numbers_open_pages;
+                } else {
+                    if pending {
+                        new_page(&mut blocks, &mut page, &mut has_content, &mut pending);
+                    }
+                    let prov = Prov { page, ..prov };
+                    let tb = TextBlock {
+                        text,
+                        bold,
+                        level,
+                        prov,
+                    };
+                    blocks.push(if level > 0 {
+                        Block::Heading(tb)
+                    } else {
+                        Block::Paragraph(tb)
+                    });
+                    has_content = true;
+                }
+                prev_table = false;
+            }
+            Item::Table(mut t) => {
+                if pending || prev_table {
+                    new_page(&mut blocks, &mut page, &mut has_content, &mut pending);
+                }
+                t.prov.page = page;
+                for r in &mut t.rows {
+                    r.prov.page = page;
+                    for c in &mut r.cells {
+                        c.prov.page = page;
+                    }
+                }
+                blocks.push(Block::Table(t));
+                has_content = true;
+                prev_table = true;
+            }
+        }
+    }
+    (blocks, page)
+}

@@ -125,6 +125,22 @@ impl TextAcc {
         self.push_text(suffix, bold);
     }
 
+    /// `node` is a `<sup>` holding an ordinal suffix right after a number: join it
+    /// to the number (`27 <sup>th</sup>` -> `27th`) and return true.
+    pub(crate) fn try_join_ordinal(&mut self, node: NodeRef<'_, Node>, bold: bool) -> bool {
+        if !self.ends_with_digit() {
+            return false;
+        }
+        let Some((sfx, space_after)) = ordinal_suffix(node) else {
+            return false;
+        };
+        self.join_suffix(&sfx, bold);
+        if space_after {
+            self.sep();
+        }
+        true
+    }
+
     pub(crate) fn has_text(&self) -> bool {
         self.total_chars > 0
     }
@@ -300,14 +316,8 @@ pub(crate) fn collect(acc: &mut TextAcc, root: NodeRef<'_, Node>, bold: bool) {
                     continue;
                 }
                 let el_bold = is_bold_element(el);
-                if name == "sup" && acc.ends_with_digit() {
-                    if let Some((sfx, space_after)) = ordinal_suffix(node) {
-                        acc.join_suffix(&sfx, bold_depth > 0 || el_bold);
-                        if space_after {
-                            acc.sep();
-                        }
-                        continue;
-                    }
+                if name == "sup" && acc.try_join_ordinal(node, bold_depth > 0 || el_bold) {
+                    continue;
                 }
                 if is_block(name) {
                     acc.sep();
