@@ -525,5 +525,195 @@ fn paginate(items: Vec<Item>) -> (Vec<Block>, u32) {
             }
         }
     }
+    // A break with nothing after it opens no page.
+    while let Some(Block::PageBreak { .. }) = blocks.last() {
+        blocks.pop();
+        page = page.saturating_sub(1).max(1);
+    }
     (blocks, page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(doc: &Document) -> Vec<String> {
+        doc.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading(t) => format!("H{}:{}", t.level, t.text),
+                Block::Paragraph(t) => format!("P{}:{}", if t.bold { "b" } else { "" }, t.text),
+                Block::Furniture(t) => format!("F:{}", t.text),
+                Block::PageBreak { page } => format!("--{page}"),
+                Block::Table(t) => format!("T{}x{}@{}", t.rows.len(), t.columns(), t.prov.page),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn flow_blocks_in_document_order() {
+        let doc = parse(
+            "<html><head><title> My  Plan </title><style>p{}</style></head><body>\n\
+             <h1>Action Plan 2014/15</h1>\n<p>Intro &amp; scope.</p><p><b>Priority 1</b></p>\n\
+             <div>Loose text<br>after break</div><ul><li>First</li><li>Second<ul><li>Nested</li></ul></li></ul>\n\
+             <p>### Successes</p><table><tr><td>a</td></tr></table>tail text\n</body></html>",
+        );
+        assert_eq!(doc.meta_title.as_deref(), Some("My Plan"));
+        assert_eq!(doc.pages, 1);
+        assert_eq!(
+            outline(&doc),
+            vec![
+                "H1:Action Plan 2014/15",
+                "P:Intro & scope.",
+                "Pb:Priority 1",
+                "P:Loose text",
+                "P:after break",
+                "P:First",
+                "P:Second",
+                "P:Nested",
+                "H3:Successes",
+                "T1x1@1",
+                "P:tail text",
+            ]
+        );
+        let Block::Paragraph(p) = &doc.blocks[1] else {
+            panic!("paragraph expected")
+        };
+        assert_eq!(p.prov, Prov::line(1, 3));
+        assert!(doc.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn explicit_page_breaks() {
+        let doc = parse(
+            "<body><p>One</p><div style=\"page-break-before: always\"></div><p>Two</p><hr>\
+             <table><tr><td>x</td></tr></table><p style='break-after:page'>Three</p><p>Four</p>\
+             <hr><hr></body>",
+        );
+        assert_eq!(
+            outline(&doc),
+            vec!["P:One", "--2", "P:Two", "--3", "T1x1@3", "P:Three", "--4", "P:Four"]
+        );
+        assert_eq!(doc.pages, 4);
+    }
+
+    #[test]
+    fn page_containers() {
+        let doc = parse(
+            "<body><div id=\"page1-div\"><p>A</p></div><div id=\"page2-div\"><p>B</p></div>\
+             <div class=\"pf\" id=\"pf3\"><p>C</p></div></body>",
+        );
+        assert_eq!(outline(&doc), vec!["P:A", "--2", "P:B", "--3", "P:C"]);
+    }
+
+    #[test]
+    fn running_headers_become_furniture_and_pages() {
+        let head = "<h2>Delivery Plan 2014/15</h2>";
+        let t = "<table><tr><td>r</td><td>s</td></tr></table>";
+        let src = format!(
+            "<body>{head}<h3>Measures</h3>{t}{head}<p>Notes</p>{t}{head}<h3>Measures</h3>{t}<h3>Measures</h3>{t}</body>"
+        );
+        let doc = parse(&src);
+        assert_eq!(
+            outline(&doc),
+            vec![
+                "F:Delivery Plan 2014/15",
+                "H3:Measures",
+                "T1x2@1",
+                "--2",
+                "F:Delivery Plan 2014/15",
+                "P:Notes",
+                "T1x2@2",
+                "--3",
+                "F:Delivery Plan 2014/15",
+                "H3:Measures",
+                "T1x2@3",
+                "H3:Measures",
+                "T1x2@3",
+            ]
+        );
+        assert_eq!(doc.pages, 3);
+    }
+
+    #[test]
+    fn adjacent_tables_are_split_by_a_page_break() {
+        let t = "<table><tr><td>r</td></tr></table>";
+        let doc = parse(&format!(
+            "<body><p>Plan</p>{t}\n{t}<p>Measures</p>{t}{t}</body>"
+        ));
+        assert_eq!(
+            outline(&doc),
+            vec![
+                "P:Plan",
+                "T1x1@1",
+                "--2",
+                "T1x1@2",
+                "P:Measures",
+                "T1x1@2",
+                "--3",
+                "T1x1@3"
+            ]
+        );
+        let Some(Block::Table(last)) = doc.blocks.last() else {
+            panic!("table expected")
+        };
+        assert!(last
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .all(|c| c.prov.page == 3));
+    }
+
+    #[test]
+    fn page_number_footers() {
+        let doc = parse("<body><p>A</p><p>Page 1 of 2</p><p>B</p><p>Page 2 of 2</p></body>");
+        assert_eq!(
+            outline(&doc),
+            vec!["P:A", "F:Page 1 of 2", "--2", "P:B", "F:Page 2 of 2"]
+        );
+        let doc = parse("<body><p>Page 1</p><p>A</p><p>Page 2</p><p>B</p></body>");
+        assert_eq!(
+            outline(&doc),
+            vec!["F:Page 1", "P:A", "--2", "F:Page 2", "P:B"]
+        );
+    }
+
+    #[test]
+    fn layout_wrapper_table_is_read_as_flow() {
+        let doc = parse(
+            "<body><table><tr><td><h2>Plan</h2><table><tr><td>a</td><td>b</td></tr></table><p>after</p></td></tr></table></body>",
+        );
+        assert_eq!(outline(&doc), vec!["H2:Plan", "T1x2@1", "P:after"]);
+    }
+
+    #[test]
+    fn caption_precedes_table() {
+        let doc = parse(
+            "<body><table><caption>Table 1: Actions</caption><tr><th>Ref</th></tr></table></body>",
+        );
+        assert_eq!(outline(&doc), vec!["P:Table 1: Actions", "T1x1@1"]);
+    }
+
+    #[test]
+    fn bad_input_does_not_panic() {
+        for src in [
+            "",
+            "<<<>>>",
+            "</td></tr></table>",
+            "<table><tr><td rowspan=0 colspan=-3>x",
+            "<td>a<td>b",
+            "\u{feff}<p>bom</p>",
+            "<p>\0\u{1}</p>",
+        ] {
+            let doc = parse(src);
+            assert!(doc.pages >= 1);
+        }
+        let doc = parse("");
+        assert_eq!(
+            doc.diagnostics.first().map(|d| d.code.as_str()),
+            Some("html.no_content")
+        );
+        let deep = "<div>".repeat(5_000) + "<table><tr><td>x</td></tr></table>";
+        assert_eq!(outline(&parse(&deep)), vec!["T1x1@1"]);
+    }
 }

@@ -18,26 +18,11 @@ pub struct FragmentText {
 /// ASCII letter, `/` or `!`, or an entity `&name;` / `&#123;` / `&#x1F;`?
 pub fn has_markup(s: &str) -> bool {
     let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'<' => {
-                if let Some(&n) = b.get(i + 1) {
-                    if n.is_ascii_alphabetic() || n == b'/' || n == b'!' {
-                        return true;
-                    }
-                }
-            }
-            b'&' => {
-                if entity_at(b, i + 1) {
-                    return true;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    false
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'<' => b.get(i + 1).is_some_and(|&n| n.is_ascii_alphabetic() || n == b'/' || n == b'!'),
+        b'&' => entity_at(b, i + 1),
+        _ => false,
+    })
 }
 
 /// Is `b[start..]` the body of an entity (`amp;`, `#39;`, `#x27;`)?
@@ -49,8 +34,7 @@ fn entity_at(b: &[u8], start: usize) -> bool {
         _ => (rest, false),
     };
     let numeric = rest.first() == Some(&b'#');
-    let mut n = 0;
-    for &c in digits.iter().take(33) {
+    for (n, &c) in digits.iter().take(33).enumerate() {
         if c == b';' {
             return n > 0;
         }
@@ -66,7 +50,6 @@ fn entity_at(b: &[u8], start: usize) -> bool {
         if !ok {
             return false;
         }
-        n += 1;
     }
     false
 }
