@@ -13,3 +13,8 @@ mod text;
 
 pub use deadline::{deadline, looks_like_deadline, Deadline, DeadlineKind, MAX_DEADLINE_CHARS};
 pub use period::{detect_period, parse_period, Period};
+mod lead;
+mod rag;
+
+pub use lead::{lead, looks_like_person, Lead, Person, PersonKind, MAX_LEAD_CHARS};
+pub use rag::{looks_like_rag, rag, rag_from_colour, Rag, RagSource, RagStatus, MAX_RAG_CHARS};
