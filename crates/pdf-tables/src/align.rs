@@ -1,0 +1,294 @@
+//! Columns from word alignment and rows from line spacing, for tables whose
+//! columns (or rows) are not drawn.
+
+use crate::text::{levels, median, Level};
+use plansift_layout::PageLayout;
+
+const BIN: f32 = 0.5;
+
+/// Internal column boundaries (x positions) of the words in `levels`, found as
+/// x ranges that no word crosses in most lines. `x0..x1` bounds the search.
+pub fn infer_columns(page: &PageLayout, lv: &[Level], x0: f32, x1: f32, size: f32) -> Vec<f32> {
+    if lv.is_empty() || !(x1 > x0) {
+        return Vec::new();
+    }
+    let nb = (((x1 - x0) / BIN).ceil() as usize).clamp(1, 20_000);
+    let mut count = vec![0u32; nb];
+    let mut seen = vec![usize::MAX; nb];
+    let mut minx = f32::INFINITY;
+    let mut maxx = f32::NEG_INFINITY;
+    let mut nonempty = 0usize;
+    for (li, l) in lv.iter().enumerate() {
+        if l.words.is_empty() {
+            continue;
+        }
+        nonempty += 1;
+        for &wi in &l.words {
+            let Some(w) = page.words.get(wi) else {
+                continue;
+            };
+            minx = minx.min(w.bbox.x0);
+            maxx = maxx.max(w.bbox.x1);
+            let a = (((w.bbox.x0 - x0) / BIN).round().max(0.0) as usize).min(nb - 1);
+            let b = (((w.bbox.x1 - x0) / BIN).round().max(0.0) as usize).min(nb);
+            for k in a..b {
+                if seen[k] != li {
+                    seen[k] = li;
+                    count[k] += 1;
+                }
+            }
+        }
+    }
+    if nonempty == 0 {
+        return Vec::new();
+    }
+    let allowed = (nonempty as f32 * 0.08).floor() as u32;
+    let min_gap = (0.45 * size).max(3.5);
+    let lo = (((minx - x0) / BIN).ceil().max(0.0) as usize).min(nb);
+    let hi = (((maxx - x0) / BIN).floor().max(0.0) as usize).min(nb);
+    let strict = gaps(&count, 0, lo, hi, min_gap, x0);
+    let loose = gaps(&count, allowed, lo, hi, min_gap, x0);
+    let mut out = strict.clone();
+    // a boundary that a few lines cross (spanning rows) counts where it splits
+    // a column of the strict partition into two well-populated sides
+    for b in loose {
+        if strict.iter().any(|s| (s - b).abs() < 2.0 * min_gap) {
+            continue;
+        }
+        let left = strict
+            .iter()
+            .copied()
+            .filter(|s| *s < b)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let right = strict
+            .iter()
+            .copied()
+            .filter(|s| *s > b)
+            .fold(f32::INFINITY, f32::min);
+        let side = |a: f32, z: f32| {
+            lv.iter()
+                .filter(|l| {
+                    l.words.iter().filter_map(|&i| page.words.get(i)).any(|w| {
+                        let cx = w.bbox.cx();
+                        cx > a && cx < z && !(w.bbox.x0 < b && w.bbox.x1 > b)
+                    })
+                })
+                .count() as u32
+        };
+        if side(left, b) > allowed && side(b, right) > allowed {
+            out.push(b);
+        }
+    }
+    out.sort_by(|a, b| a.total_cmp(b));
+    out
+}
+
+fn gaps(count: &[u32], allowed: u32, lo: usize, hi: usize, min_gap: f32, x0: f32) -> Vec<f32> {
+    let mut out = Vec::new();
+    let mut k = lo;
+    while k < hi {
+        if count[k] <= allowed {
+            let s = k;
+            while k < hi && count[k] <= allowed {
+                k += 1;
+            }
+            let width = (k - s) as f32 * BIN;
+            if width >= min_gap && s > lo && k < hi {
+                // the boundary sits where the gap is emptiest, at its middle
+                let m = count[s..k].iter().copied().min().unwrap_or(0);
+                let first = (s..k).find(|&i| count[i] == m).unwrap_or(s);
+                let last = (s..k).rev().find(|&i| count[i] == m).unwrap_or(k - 1);
+                out.push(x0 + (first + last + 1) as f32 * BIN / 2.0);
+            }
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
+/// Column index for an x position given internal boundaries.
+pub fn col_of(bounds: &[f32], x: f32) -> usize {
+    bounds.iter().filter(|&&b| x >= b).count()
+}
+
+/// Internal row boundaries (y positions) of words laid out in columns `bounds`
+/// (internal column boundaries): a new row starts after a vertical gap larger
+/// than the line spacing where the anchor column or several columns start
+/// text; with even spacing (when `uniform` allows), where the anchor column has text.
+pub fn split_rows(
+    page: &PageLayout,
+    words: &[usize],
+    bounds: &[f32],
+    size: f32,
+    uniform: bool,
+) -> Vec<f32> {
+    let lv = levels(page, words);
+    if lv.len() < 2 {
+        return Vec::new();
+    }
+    let cols: Vec<Vec<usize>> = lv
+        .iter()
+        .map(|l| {
+            let mut c: Vec<usize> = l
+                .words
+                .iter()
+                .filter_map(|&i| page.words.get(i))
+                .map(|w| col_of(bounds, w.bbox.cx()))
+                .collect();
+            c.sort_unstable();
+            c.dedup();
+            c
+        })
+        .collect();
+    let mut maxb = Vec::with_capacity(lv.len());
+    let mut mb = f32::NEG_INFINITY;
+    for l in &lv {
+        mb = mb.max(l.bbox.bottom);
+        maxb.push(mb);
+    }
+    let gaps: Vec<f32> = (0..lv.len() - 1)
+        .map(|k| lv[k + 1].bbox.top - maxb[k])
+        .collect();
+    let mut sorted = gaps.clone();
+    sorted.sort_by(|a, b| a.total_cmp(b));
+    let base = sorted
+        .get(sorted.len() / 4)
+        .copied()
+        .unwrap_or(0.0)
+        .max(-size);
+    let thr = base + (0.45 * size).max(3.0);
+    let ncols = bounds.len() + 1;
+    // columns that start new text at each line: text in a column after a
+    // vertical gap (in that column) larger than the line spacing, or its first text
+    let mut last_bottom: Vec<Option<f32>> = vec![None; ncols];
+    let mut starts: Vec<Vec<usize>> = Vec::with_capacity(lv.len());
+    for l in &lv {
+        let mut st = Vec::new();
+        let mut bottoms: Vec<Option<f32>> = vec![None; ncols];
+        for w in l.words.iter().filter_map(|&i| page.words.get(i)) {
+            let c = col_of(bounds, w.bbox.cx()).min(ncols - 1);
+            let b = bottoms[c].get_or_insert(w.bbox.bottom);
+            *b = b.max(w.bbox.bottom);
+        }
+        for c in 0..ncols {
+            if bottoms[c].is_some() {
+                match last_bottom[c] {
+                    Some(lb) if l.bbox.top - lb <= thr => {}
+                    _ => st.push(c),
+                }
+            }
+        }
+        for c in 0..ncols {
+            if let Some(b) = bottoms[c] {
+                last_bottom[c] = Some(b);
+            }
+        }
+        starts.push(st);
+    }
+    let mut votes = vec![0usize; ncols];
+    for st in &starts {
+        for &c in st {
+            votes[c] += 1;
+        }
+    }
+    let anchor = (0..ncols)
+        .max_by_key(|&c| (votes[c], std::cmp::Reverse(c)))
+        .unwrap_or(0);
+    let mut breaks = Vec::new();
+    for k in 0..gaps.len() {
+        let st = &starts[k + 1];
+        if gaps[k] > base - 1.0
+            && (st.len() >= 2 || st.contains(&anchor))
+            && (gaps[k] > thr || st.len() >= 2)
+        {
+            breaks.push(k);
+        }
+    }
+    if breaks.is_empty() && uniform {
+        let anchor =
+            (0..ncols).find(|&c| cols.iter().filter(|cs| cs.contains(&c)).count() * 2 >= lv.len());
+        if let Some(a) = anchor {
+            for k in 0..gaps.len() {
+                if cols[k + 1].contains(&a) {
+                    breaks.push(k);
+                }
+            }
+        }
+    }
+    breaks
+        .into_iter()
+        .map(|k| (maxb[k] + lv[k + 1].bbox.top) / 2.0)
+        .collect()
+}
+
+/// Split a line's words into chunks separated by gaps wider than `min_gap`.
+pub fn chunks(page: &PageLayout, l: &Level, min_gap: f32) -> Vec<(f32, f32)> {
+    let mut out: Vec<(f32, f32)> = Vec::new();
+    for &i in &l.words {
+        let Some(w) = page.words.get(i) else { continue };
+        match out.last_mut() {
+            Some(c) if w.bbox.x0 - c.1 < min_gap => c.1 = c.1.max(w.bbox.x1),
+            _ => out.push((w.bbox.x0, w.bbox.x1)),
+        }
+    }
+    out
+}
+
+/// Typical vertical distance between consecutive lines' tops.
+pub fn line_pitch(lv: &[Level]) -> f32 {
+    median(
+        lv.windows(2)
+            .map(|w| w[1].bbox.top - w[0].bbox.top)
+            .filter(|d| *d > 0.0)
+            .collect(),
+    )
+}
+
+/// Number of lines with a word crossing `x`.
+pub fn crossings(page: &PageLayout, lv: &[Level], x: f32) -> usize {
+    lv.iter()
+        .filter(|l| {
+            l.words
+                .iter()
+                .filter_map(|&i| page.words.get(i))
+                .any(|w| w.bbox.x0 < x - 0.5 && w.bbox.x1 > x + 0.5)
+        })
+        .count()
+}
+
+/// Merge column boundaries remembered from an earlier part of a table with the
+/// same extent: keep those no word on this part crosses (columns that are
+/// empty on this page stay columns).
+pub fn merge_template(
+    page: &PageLayout,
+    lv: &[Level],
+    own: &[f32],
+    template: &[f32],
+    size: f32,
+) -> Vec<f32> {
+    let min_gap = (0.45 * size).max(3.5);
+    if own.len() >= template.len() {
+        return own.to_vec();
+    }
+    let allowed = 0;
+    let mut out: Vec<f32> = own.to_vec();
+    for &t in template {
+        if own.iter().any(|b| (b - t).abs() < 3.0 * min_gap) {
+            continue;
+        }
+        if crossings(page, lv, t) <= allowed {
+            out.push(t);
+        }
+    }
+    out.sort_by(|a, b| a.total_cmp(b));
+    // where a template boundary replaced a nearby own one, prefer the template's position
+    let mut merged: Vec<f32> = Vec::new();
+    for b in out {
+        match merged.last() {
+            Some(&l) if b - l < min_gap => {}
+            _ => merged.push(b),
+        }
+    }
+    merged
+}

@@ -1,0 +1,740 @@
+//! The PDF table finder: turns a positioned [`PdfLayout`] into the plansift
+//! document model.
+//!
+//! Tables are found, in order of preference, from
+//! - the structure tree of a tagged PDF ([`PdfLayout::tagged_tables`]);
+//! - ruling lines and the sides of shaded rectangles: edges are snapped and
+//!   joined, their intersections give cells (with row/column spans);
+//! - horizontal rules (or banded fills) only: rows from the rules, columns from
+//!   word alignment (x ranges no word crosses in most lines);
+//! - white space only (stream style): columns from alignment, rows from line
+//!   spacing.
+//!
+//! Text outside tables becomes headings and paragraphs; lines repeated at the
+//! same place on many pages and page numbers become [`Block::Furniture`]. Blocks
+//! are in reading order with a [`Block::PageBreak`] before every page after the first.
+
+mod align;
+mod build;
+mod geom;
+mod tagged;
+mod text;
+
+use align::{chunks, infer_columns, line_pitch, merge_template, split_rows};
+use build::{build_aligned, build_grid, Span};
+use geom::{cluster_values, find_cells, group_cells, nearest, page_edges, snap_and_join, Edge};
+use plansift_layout::{BBox, PageLayout, PdfLayout};
+use plansift_model::{Block, Document, Prov, Table, TableOrigin, TextBlock};
+use text::{levels, line_text, median, median_size, usable_words, words_bbox, Level};
+
+/// Convert a PDF layout into a document: tables, headings, paragraphs, furniture
+/// and page breaks in reading order.
+pub fn to_document(layout: &PdfLayout) -> Document {
+    let mut doc = Document {
+        pages: layout.pages.len().max(1) as u32,
+        blocks: Vec::new(),
+        meta_title: layout.title.clone(),
+        diagnostics: layout.diagnostics.clone(),
+    };
+    let body = body_size(layout);
+    let tagged = tagged::parts(layout);
+    let regions: Vec<Vec<Region>> = layout
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(pi, p)| {
+            let ex: Vec<BBox> = tagged
+                .get(pi)
+                .map(|v| v.iter().map(|t| t.bbox).collect())
+                .unwrap_or_default();
+            find_regions(p, &ex)
+        })
+        .collect();
+    let furniture = find_furniture(layout, &regions, &tagged);
+    let mut templates: Vec<Template> = Vec::new();
+    for (pi, page) in layout.pages.iter().enumerate() {
+        let pno = if page.page > 0 {
+            page.page
+        } else {
+            pi as u32 + 1
+        };
+        if pi > 0 {
+            doc.blocks.push(Block::PageBreak { page: pno });
+        }
+        let mut items: Vec<(f32, Block)> = Vec::new();
+        let mut claimed = vec![false; page.words.len()];
+        if let Some(parts) = tagged.get(pi) {
+            for p in parts {
+                for &w in &p.words {
+                    if let Some(c) = claimed.get_mut(w) {
+                        *c = true;
+                    }
+                }
+                items.push((p.bbox.top, Block::Table(p.table.clone())));
+            }
+        }
+        if let Some(furn) = furniture.get(pi) {
+            for l in furn {
+                for &w in &l.words {
+                    if let Some(c) = claimed.get_mut(w) {
+                        *c = true;
+                    }
+                }
+                let text = plansift_model::collapse_ws(&line_text(page, &l.words));
+                let bold = l
+                    .words
+                    .iter()
+                    .filter_map(|&i| page.words.get(i))
+                    .all(|w| w.bold);
+                items.push((
+                    l.bbox.top,
+                    Block::Furniture(TextBlock {
+                        text,
+                        bold,
+                        level: 0,
+                        prov: prov(pno, &l.bbox),
+                    }),
+                ));
+            }
+        }
+        for r in regions.get(pi).map(|v| v.as_slice()).unwrap_or(&[]) {
+            let cand: Vec<usize> = usable_words(page)
+                .into_iter()
+                .filter(|&i| {
+                    !claimed[i]
+                        && r.bbox.contains_point(
+                            page.words[i].bbox.cx(),
+                            page.words[i].bbox.cy(),
+                            1.0,
+                        )
+                })
+                .collect();
+            if cand.is_empty() {
+                continue;
+            }
+            if let Some((t, taken)) = region_table(page, r, &cand, body, &mut templates) {
+                for w in taken {
+                    claimed[w] = true;
+                }
+                items.push((r.bbox.top, Block::Table(t)));
+            }
+        }
+        let free: Vec<usize> = usable_words(page)
+            .into_iter()
+            .filter(|&i| !claimed[i])
+            .collect();
+        for (t, taken) in stream_tables(page, &free, body) {
+            for w in taken {
+                claimed[w] = true;
+            }
+            let top = t.prov.bbox.map(|b| b[1]).unwrap_or(0.0);
+            items.push((top, Block::Table(t)));
+        }
+        let free: Vec<usize> = usable_words(page)
+            .into_iter()
+            .filter(|&i| !claimed[i])
+            .collect();
+        items.extend(text_blocks(page, pno, &free, body));
+        items.sort_by(|a, b| a.0.total_cmp(&b.0));
+        doc.blocks.extend(items.into_iter().map(|(_, b)| b));
+    }
+    doc
+}
+
+fn prov(page: u32, b: &BBox) -> Prov {
+    Prov {
+        bbox: Some(b.as_array()),
+        ..Prov::page(page)
+    }
+}
+
+fn body_size(layout: &PdfLayout) -> f32 {
+    let sizes: Vec<f32> = layout
+        .pages
+        .iter()
+        .flat_map(|p| p.words.iter().map(|w| w.size))
+        .filter(|s| *s > 0.5 && s.is_finite())
+        .collect();
+    let m = median(sizes);
+    if m > 0.5 {
+        m
+    } else {
+        10.0
+    }
+}
+
+/// A table area found from ruling lines or fills.
+#[derive(Debug, Clone)]
+enum RegionKind {
+    /// Cells enclosed by edges on the grid `xs` x `ys`.
+    Grid {
+        xs: Vec<f32>,
+        ys: Vec<f32>,
+        spans: Vec<Span>,
+    },
+    /// Row bands between horizontal edges; columns to be found from alignment.
+    Bands { ys: Vec<f32> },
+}
+
+#[derive(Debug, Clone)]
+struct Region {
+    bbox: BBox,
+    kind: RegionKind,
+    origin: TableOrigin,
+}
+
+fn overlap_frac(a: &BBox, b: &BBox) -> f32 {
+    let w = a.x1.min(b.x1) - a.x0.max(b.x0);
+    let h = a.bottom.min(b.bottom) - a.top.max(b.top);
+    if w <= 0.0 || h <= 0.0 {
+        return 0.0;
+    }
+    let area = (a.width() * a.height()).max(1e-3);
+    w * h / area
+}
+
+fn region_origin(edges: &[Edge], b: &BBox) -> TableOrigin {
+    let ruled = edges.iter().any(|e| {
+        !e.from_fill && {
+            let (x, y) = if e.horiz {
+                ((e.a + e.b) / 2.0, e.pos)
+            } else {
+                (e.pos, (e.a + e.b) / 2.0)
+            };
+            b.contains_point(x, y, 2.0)
+        }
+    });
+    if ruled {
+        TableOrigin::Ruled
+    } else {
+        TableOrigin::Shaded
+    }
+}
+
+/// Table regions of a page from its edges.
+fn find_regions(page: &PageLayout, exclude: &[BBox]) -> Vec<Region> {
+    let edges = geom::close_open_grids(&snap_and_join(&page_edges(page)));
+    let mut out: Vec<Region> = Vec::new();
+    for g in group_cells(&find_cells(&edges)) {
+        let xs = cluster_values(g.iter().flat_map(|c| [c.x0, c.x1]).collect(), 1.5);
+        let ys = cluster_values(g.iter().flat_map(|c| [c.top, c.bottom]).collect(), 1.5);
+        if xs.len() < 2 || ys.len() < 2 {
+            continue;
+        }
+        let bbox = BBox::new(xs[0], ys[0], xs[xs.len() - 1], ys[ys.len() - 1]);
+        if exclude
+            .iter()
+            .any(|e| overlap_frac(&bbox, e) > 0.3 || overlap_frac(e, &bbox) > 0.3)
+        {
+            continue;
+        }
+        let origin = region_origin(&edges, &bbox);
+        if xs.len() >= 3 {
+            let spans = g
+                .iter()
+                .map(|c| Span {
+                    r0: nearest(&ys, c.top),
+                    r1: nearest(&ys, c.bottom),
+                    c0: nearest(&xs, c.x0),
+                    c1: nearest(&xs, c.x1),
+                })
+                .collect();
+            out.push(Region {
+                bbox,
+                kind: RegionKind::Grid { xs, ys, spans },
+                origin,
+            });
+        } else {
+            out.push(Region {
+                bbox,
+                kind: RegionKind::Bands { ys },
+                origin,
+            });
+        }
+    }
+    // stacks of long horizontal edges with matching ends (rules, fill bands)
+    let min_len = (0.2 * page.width).max(40.0);
+    let mut hs: Vec<&Edge> = edges
+        .iter()
+        .filter(|e| e.horiz && e.b - e.a >= min_len)
+        .filter(|e| {
+            !out.iter()
+                .any(|r| r.bbox.contains_point((e.a + e.b) / 2.0, e.pos, 2.0))
+        })
+        .collect();
+    hs.sort_by(|a, b| a.pos.total_cmp(&b.pos));
+    let mut groups: Vec<Vec<&Edge>> = Vec::new();
+    for e in hs {
+        match groups.iter_mut().find(|g| {
+            g.first()
+                .is_some_and(|f| (f.a - e.a).abs() <= 6.0 && (f.b - e.b).abs() <= 6.0)
+        }) {
+            Some(g) => g.push(e),
+            None => groups.push(vec![e]),
+        }
+    }
+    for g in groups {
+        let (Some(first), Some(last)) = (g.first(), g.last()) else {
+            continue;
+        };
+        let (ga, gb) = (first.a, first.b);
+        let sides: Vec<&Edge> = edges
+            .iter()
+            .filter(|v| {
+                !v.horiz
+                    && ((v.pos - ga).abs() <= 4.0 || (v.pos - gb).abs() <= 4.0)
+                    && v.b >= first.pos - 4.0
+                    && v.a <= last.pos + 4.0
+            })
+            .collect();
+        let mut ys: Vec<f32> = g.iter().map(|e| e.pos).collect();
+        for v in &sides {
+            ys.push(v.a);
+            ys.push(v.b);
+        }
+        let ys = cluster_values(ys, 2.0);
+        // with side borders, a band they do not reach separates two tables
+        let mut parts: Vec<Vec<f32>> = vec![Vec::new()];
+        for (i, &y) in ys.iter().enumerate() {
+            if let Some(cur) = parts.last_mut() {
+                cur.push(y);
+            }
+            if let Some(&ny) = ys.get(i + 1) {
+                let mid = (y + ny) / 2.0;
+                if !sides.is_empty() && !sides.iter().any(|v| v.a <= mid && v.b >= mid) {
+                    parts.push(Vec::new());
+                }
+            }
+        }
+        for ys in parts {
+            if ys.len() < 2 {
+                continue;
+            }
+            let bbox = BBox::new(ga, ys[0], gb, ys[ys.len() - 1]);
+            if exclude
+                .iter()
+                .any(|e| overlap_frac(&bbox, e) > 0.3 || overlap_frac(e, &bbox) > 0.3)
+            {
+                continue;
+            }
+            if out.iter().any(|r| overlap_frac(&bbox, &r.bbox) > 0.3) {
+                continue;
+            }
+            let origin = region_origin(&edges, &bbox);
+            out.push(Region {
+                bbox,
+                kind: RegionKind::Bands { ys },
+                origin,
+            });
+        }
+    }
+    out.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
+    if std::env::var_os("PLANSIFT_PDF_DEBUG").is_some() {
+        for r in &out {
+            eprintln!("page {} region {:?} {:?}", page.page, r.bbox, r.kind);
+        }
+    }
+    out
+}
+
+/// Build the table of a region from the candidate words inside it.
+/// Column boundaries of an aligned table, remembered for its parts on later pages.
+struct Template {
+    x0: f32,
+    x1: f32,
+    bounds: Vec<f32>,
+}
+
+fn region_table(
+    page: &PageLayout,
+    r: &Region,
+    cand: &[usize],
+    body: f32,
+    templates: &mut Vec<Template>,
+) -> Option<(Table, Vec<usize>)> {
+    match &r.kind {
+        RegionKind::Grid { xs, ys, spans } => {
+            let (t, taken) = build_grid(page, cand, xs, ys, spans, r.origin)?;
+            let filled: usize = t.rows.iter().map(|row| row.filled()).sum();
+            (filled >= 2).then_some((t, taken))
+        }
+        RegionKind::Bands { ys } => {
+            let size = median_size(page, cand).max(0.5 * body);
+            let lv = levels(page, cand);
+            let own = infer_columns(page, &lv, r.bbox.x0, r.bbox.x1, size);
+            let ti = templates
+                .iter()
+                .rposition(|t| (t.x0 - r.bbox.x0).abs() <= 4.0 && (t.x1 - r.bbox.x1).abs() <= 4.0);
+            let bounds = match ti {
+                Some(i) if !own.is_empty() => {
+                    merge_template(page, &lv, &own, &templates[i].bounds, size)
+                }
+                _ => own,
+            };
+            if !bounds.is_empty() {
+                match ti {
+                    Some(i) if templates[i].bounds.len() > bounds.len() => {}
+                    Some(i) => templates[i].bounds = bounds.clone(),
+                    None => templates.push(Template {
+                        x0: r.bbox.x0,
+                        x1: r.bbox.x1,
+                        bounds: bounds.clone(),
+                    }),
+                }
+            }
+            if std::env::var_os("PLANSIFT_PDF_DEBUG").is_some() {
+                eprintln!("page {} bands bounds {:?} size {}", page.page, bounds, size);
+            }
+            if bounds.is_empty() {
+                return None;
+            }
+            let mut rows_y: Vec<f32> = ys.clone();
+            if ys.len() <= 3 {
+                for w in ys.windows(2) {
+                    let inside: Vec<usize> = cand
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            let cy = page.words[i].bbox.cy();
+                            cy >= w[0] && cy < w[1]
+                        })
+                        .collect();
+                    rows_y.extend(split_rows(page, &inside, &bounds, size, false));
+                }
+                rows_y.sort_by(|a, b| a.total_cmp(b));
+            }
+            let (t, taken) =
+                build_aligned(page, cand, r.bbox.x0, r.bbox.x1, &bounds, &rows_y, r.origin)?;
+            let multi = t.rows.iter().filter(|row| row.filled() >= 2).count();
+            (multi >= 1).then_some((t, taken))
+        }
+    }
+}
+
+/// Stream-style tables among free words: runs of lines whose words fall into
+/// columns separated by white space.
+fn stream_tables(page: &PageLayout, free: &[usize], body: f32) -> Vec<(Table, Vec<usize>)> {
+    let mut out = Vec::new();
+    if free.is_empty() {
+        return out;
+    }
+    let size = median_size(page, free).max(0.5 * body);
+    let lv = levels(page, free);
+    let pitch = {
+        let p = line_pitch(&lv);
+        if p > 0.0 {
+            p
+        } else {
+            1.2 * size
+        }
+    };
+    let chunk_gap = (1.0 * size).max(6.0);
+    let nch: Vec<Vec<(f32, f32)>> = lv.iter().map(|l| chunks(page, l, chunk_gap)).collect();
+    let mut i = 0;
+    while i < lv.len() {
+        if nch[i].len() < 2 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < lv.len() {
+            let gap = lv[j].bbox.top - lv[j - 1].bbox.bottom;
+            if gap > (2.5 * pitch).max(3.0 * size) {
+                break;
+            }
+            let (x0, x1) = run_x(&lv[i..j]);
+            let bounds = infer_columns(page, &lv[i..j], x0 - 1.0, x1 + 1.0, size);
+            if nch[j].len() == 1 {
+                let (a, b) = nch[j][0];
+                if bounds.iter().any(|&x| a < x - 1.0 && b > x + 1.0) {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        if j - i >= 2 {
+            if let Some(t) = stream_table(page, &lv[i..j], size) {
+                out.push(t);
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn run_x(lv: &[Level]) -> (f32, f32) {
+    let x0 = lv.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
+    let x1 = lv
+        .iter()
+        .map(|l| l.bbox.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    (x0, x1)
+}
+
+fn stream_table(page: &PageLayout, lv: &[Level], size: f32) -> Option<(Table, Vec<usize>)> {
+    let (x0, x1) = run_x(lv);
+    let bounds = infer_columns(page, lv, x0 - 1.0, x1 + 1.0, size);
+    if bounds.is_empty() {
+        return None;
+    }
+    let words: Vec<usize> = lv.iter().flat_map(|l| l.words.iter().copied()).collect();
+    let b = words_bbox(page, &words)?;
+    let mut ys = vec![b.top - 0.5];
+    ys.extend(split_rows(page, &words, &bounds, size, true));
+    ys.push(b.bottom + 0.5);
+    let (t, taken) = build_aligned(
+        page,
+        &words,
+        x0 - 0.5,
+        x1 + 0.5,
+        &bounds,
+        &ys,
+        TableOrigin::Aligned,
+    )?;
+    let multi = t.rows.iter().filter(|row| row.filled() >= 2).count();
+    (t.rows.len() >= 2 && multi >= 2).then_some((t, taken))
+}
+
+/// Headings and paragraphs from free words.
+fn text_blocks(page: &PageLayout, pno: u32, free: &[usize], body: f32) -> Vec<(f32, Block)> {
+    let lv = levels(page, free);
+    let mut out = Vec::new();
+    let mut cur: Vec<&Level> = Vec::new();
+    let flush = |cur: &mut Vec<&Level>, out: &mut Vec<(f32, Block)>| {
+        if cur.is_empty() {
+            return;
+        }
+        let words: Vec<usize> = cur.iter().flat_map(|l| l.words.iter().copied()).collect();
+        let text = text::words_text(page, &words);
+        let Some(b) = words_bbox(page, &words) else {
+            cur.clear();
+            return;
+        };
+        cur.clear();
+        if text.is_empty() {
+            return;
+        }
+        let ws: Vec<&plansift_layout::Word> =
+            words.iter().filter_map(|&i| page.words.get(i)).collect();
+        let bold = ws.iter().all(|w| w.bold);
+        let size = median(ws.iter().map(|w| w.size).collect());
+        let short = text.chars().count() <= 160 && text.split_whitespace().count() <= 25;
+        let level = if size >= 1.6 * body {
+            1
+        } else if size >= 1.3 * body {
+            2
+        } else if size >= 1.12 * body || bold {
+            3
+        } else {
+            0
+        };
+        let tb = TextBlock {
+            text,
+            bold,
+            level,
+            prov: prov(pno, &b),
+        };
+        if short && level > 0 {
+            out.push((b.top, Block::Heading(tb)));
+        } else {
+            out.push((b.top, Block::Paragraph(TextBlock { level: 0, ..tb })));
+        }
+    };
+    for l in &lv {
+        if let Some(prev) = cur.last() {
+            let gap = l.bbox.top - prev.bbox.bottom;
+            let ps = line_size(page, prev);
+            let ls = line_size(page, l);
+            let pb = line_bold(page, prev);
+            let lb = line_bold(page, l);
+            if gap > (0.45 * ps.max(ls)).max(3.0) || (ps - ls).abs() > 0.15 * ps.max(ls) || pb != lb
+            {
+                flush(&mut cur, &mut out);
+            }
+        }
+        cur.push(l);
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+fn line_size(page: &PageLayout, l: &Level) -> f32 {
+    median(
+        l.words
+            .iter()
+            .filter_map(|&i| page.words.get(i))
+            .map(|w| w.size)
+            .collect(),
+    )
+}
+
+fn line_bold(page: &PageLayout, l: &Level) -> bool {
+    l.words
+        .iter()
+        .filter_map(|&i| page.words.get(i))
+        .all(|w| w.bold)
+}
+
+/// Is this line a page number ("Page 3 of 12", "3", "- 3 -", "3/12")?
+fn is_page_number(s: &str) -> bool {
+    let t = s.trim().to_lowercase();
+    let t = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let t = t.strip_prefix("page").unwrap_or(t).trim();
+    if t.is_empty() {
+        return false;
+    }
+    let parts: Vec<&str> = t
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .filter(|p| !p.is_empty() && *p != "of")
+        .collect();
+    !parts.is_empty()
+        && parts.len() <= 2
+        && parts
+            .iter()
+            .all(|p| p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn furniture_key(s: &str) -> String {
+    plansift_model::collapse_ws(s)
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// Running headers/footers per page: lines outside tables in the top or bottom
+/// margin repeated at the same place on many pages, page numbers there, and
+/// short lines repeated on many pages.
+fn find_furniture(
+    layout: &PdfLayout,
+    regions: &[Vec<Region>],
+    tagged: &[Vec<tagged::Part>],
+) -> Vec<Vec<Level>> {
+    let n = layout.pages.len();
+    let mut cands: Vec<Vec<(Level, String, bool)>> = Vec::with_capacity(n);
+    for (pi, page) in layout.pages.iter().enumerate() {
+        let mut boxes: Vec<BBox> = regions
+            .get(pi)
+            .map(|v| v.iter().map(|r| r.bbox).collect())
+            .unwrap_or_default();
+        if let Some(t) = tagged.get(pi) {
+            boxes.extend(t.iter().map(|p| p.bbox));
+        }
+        let tagged_words: Vec<usize> = tagged
+            .get(pi)
+            .map(|t| t.iter().flat_map(|p| p.words.iter().copied()).collect())
+            .unwrap_or_default();
+        let free: Vec<usize> = usable_words(page)
+            .into_iter()
+            .filter(|&i| {
+                let b = page.words[i].bbox;
+                !tagged_words.contains(&i)
+                    && !boxes.iter().any(|r| r.contains_point(b.cx(), b.cy(), 1.0))
+            })
+            .collect();
+        let h = if page.height > 0.0 {
+            page.height
+        } else {
+            842.0
+        };
+        let mut v = Vec::new();
+        for l in levels(page, &free) {
+            let margin = l.bbox.bottom <= 0.12 * h || l.bbox.top >= 0.88 * h;
+            let key = furniture_key(&line_text(page, &l.words));
+            v.push((l, key, margin));
+        }
+        cands.push(v);
+    }
+    let need_same_place = ((n as f32 * 0.3).ceil() as usize).max(2);
+    let need_anywhere = ((n as f32 * 0.5).ceil() as usize).max(3);
+    let mut out: Vec<Vec<Level>> = Vec::with_capacity(n);
+    for pi in 0..n {
+        let mut v = Vec::new();
+        for (l, key, margin) in &cands[pi] {
+            if key.is_empty() {
+                continue;
+            }
+            let mut same_place = 0;
+            let mut anywhere = 0;
+            for (pj, other) in cands.iter().enumerate() {
+                let mut sp = false;
+                let mut aw = false;
+                for (l2, k2, _) in other {
+                    if k2 == key {
+                        aw = true;
+                        if (l2.bbox.top - l.bbox.top).abs() <= 4.0
+                            || (l2.bbox.bottom - l.bbox.bottom).abs() <= 4.0
+                        {
+                            sp = true;
+                        }
+                    }
+                }
+                let _ = pj;
+                same_place += sp as usize;
+                anywhere += aw as usize;
+            }
+            let text = line_text(&layout.pages[pi], &l.words);
+            let is_furn = (*margin && n >= 2 && same_place >= need_same_place)
+                || (*margin && is_page_number(&text))
+                || (n >= 3 && anywhere >= need_anywhere && key.chars().count() <= 120);
+            if is_furn {
+                v.push(l.clone());
+            }
+        }
+        out.push(v);
+    }
+    out
+}
+
+/// A readable dump of a document: one line per block, one line per table row
+/// with cells separated by ` | ` (debugging aid).
+pub fn render_text(doc: &Document) -> String {
+    let mut s = String::new();
+    for b in &doc.blocks {
+        match b {
+            Block::Heading(t) => s.push_str(&format!("# H{} {}\n", t.level, t.text)),
+            Block::Paragraph(t) => s.push_str(&format!("P {}\n", t.text)),
+            Block::Furniture(t) => s.push_str(&format!("F {}\n", t.text)),
+            Block::PageBreak { page } => s.push_str(&format!("==== page {page}\n")),
+            Block::Table(t) => {
+                s.push_str(&format!(
+                    "TABLE {:?} {}x{}\n",
+                    t.origin,
+                    t.rows.len(),
+                    t.columns()
+                ));
+                for r in &t.rows {
+                    let cells: Vec<String> = r
+                        .cells
+                        .iter()
+                        .map(|c| {
+                            let mut x = if c.covered {
+                                "^".to_string()
+                            } else {
+                                c.text.clone()
+                            };
+                            if c.colspan > 1 {
+                                x.push_str(&format!(" <cs{}>", c.colspan));
+                            }
+                            if c.rowspan > 1 {
+                                x.push_str(&format!(" <rs{}>", c.rowspan));
+                            }
+                            if let Some(f) = c.fill {
+                                x.push_str(&format!(" [{}]", f.hex()));
+                            }
+                            if c.bold && !c.text.is_empty() {
+                                x.push_str(" *b*");
+                            }
+                            x
+                        })
+                        .collect();
+                    s.push_str(&format!("  | {} |\n", cells.join(" | ")));
+                }
+                s.push_str("END TABLE\n");
+            }
+        }
+    }
+    s
+}
