@@ -1,0 +1,1196 @@
+//! The content-stream interpreter: graphics and text state, paths and
+//! colours, Form XObjects and marked content. It emits positioned glyphs,
+//! ruling lines and filled rectangles in device space (points from the page's
+//! top-left).
+
+use crate::font::Font;
+use crate::lexer::{Lexer, Obj, Token};
+use crate::objects::{
+    self, as_dict, get, get_array, get_dict, get_name, num, ref_id, resolve, Budget, DecodeError,
+};
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use plansift_layout::{BBox, Fill, Rule};
+use plansift_model::{Diagnostic, Level, Prov, Rgb};
+use std::collections::HashMap;
+use std::time::Instant;
+
+pub type Mat = [f64; 6];
+
+pub const IDENTITY: Mat = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `a` then `b`.
+pub fn mul(a: &Mat, b: &Mat) -> Mat {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+pub fn apply(m: &Mat, x: f64, y: f64) -> (f64, f64) {
+    (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
+}
+
+fn apply_delta(m: &Mat, x: f64, y: f64) -> (f64, f64) {
+    (x * m[0] + y * m[2], x * m[1] + y * m[3])
+}
+
+fn finite(m: &Mat) -> bool {
+    m.iter().all(|v| v.is_finite() && v.abs() < 1e9)
+}
+
+/// A positioned glyph in device space.
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    /// Range of this glyph's text in [`RawPage::text`].
+    pub text: (u32, u32),
+    /// Origin (baseline start).
+    pub ox: f64,
+    pub oy: f64,
+    /// Advance vector without character/word spacing.
+    pub dx: f64,
+    pub dy: f64,
+    /// Transformed font size.
+    pub size: f64,
+    /// 0..=3: text direction (0 = left to right, upright).
+    pub rot: u8,
+    pub font: u32,
+    pub color: Rgb,
+    pub mcid: Option<i64>,
+    /// The glyph is white space (a word break).
+    pub space: bool,
+}
+
+/// Everything the interpreter found on one page.
+#[derive(Debug, Default)]
+pub struct RawPage {
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+    pub rules: Vec<Rule>,
+    pub fills: Vec<Fill>,
+}
+
+#[derive(Debug, Clone)]
+enum ColorSpace {
+    Gray,
+    Rgb,
+    Cmyk,
+    Lab,
+    Indexed {
+        base: Box<ColorSpace>,
+        hival: usize,
+        lookup: Vec<u8>,
+    },
+    /// Separation/DeviceN: alternate space and, for a Type 2 function, C0/C1/N.
+    Tint {
+        n: usize,
+        alt: Box<ColorSpace>,
+        c0: Vec<f64>,
+        c1: Vec<f64>,
+        exp: f64,
+        none: bool,
+    },
+    Pattern,
+}
+
+impl ColorSpace {
+    fn components(&self) -> usize {
+        match self {
+            ColorSpace::Gray | ColorSpace::Indexed { .. } | ColorSpace::Pattern => 1,
+            ColorSpace::Rgb | ColorSpace::Lab => 3,
+            ColorSpace::Cmyk => 4,
+            ColorSpace::Tint { n, .. } => *n,
+        }
+    }
+
+    fn initial(&self) -> Rgb {
+        match self {
+            ColorSpace::Indexed { .. } => self.to_rgb(&[0.0]),
+            ColorSpace::Tint { .. } => self.to_rgb(&[1.0]),
+            ColorSpace::Lab => Rgb(0, 0, 0),
+            _ => Rgb(0, 0, 0),
+        }
+    }
+
+    fn to_rgb(&self, c: &[f64]) -> Rgb {
+        let b = |v: f64| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
+        let g = |i: usize| c.get(i).copied().unwrap_or(0.0);
+        match self {
+            ColorSpace::Gray => Rgb(b(g(0)), b(g(0)), b(g(0))),
+            ColorSpace::Rgb => Rgb(b(g(0)), b(g(1)), b(g(2))),
+            ColorSpace::Cmyk => {
+                let k = g(3).clamp(0.0, 1.0);
+                Rgb(
+                    b((1.0 - g(0)) * (1.0 - k)),
+                    b((1.0 - g(1)) * (1.0 - k)),
+                    b((1.0 - g(2)) * (1.0 - k)),
+                )
+            }
+            ColorSpace::Lab => {
+                let l = (g(0) / 100.0).clamp(0.0, 1.0);
+                Rgb(b(l), b(l), b(l))
+            }
+            ColorSpace::Indexed {
+                base,
+                hival,
+                lookup,
+            } => {
+                let idx = (g(0).max(0.0) as usize).min(*hival);
+                let n = base.components();
+                let comps: Vec<f64> = (0..n)
+                    .map(|k| lookup.get(idx * n + k).copied().unwrap_or(0) as f64 / 255.0)
+                    .collect();
+                base.to_rgb(&comps)
+            }
+            ColorSpace::Tint {
+                alt,
+                c0,
+                c1,
+                exp,
+                none,
+                n,
+            } => {
+                if *none {
+                    return Rgb(255, 255, 255);
+                }
+                if !c1.is_empty() && c0.len() == c1.len() {
+                    let t = g(0).clamp(0.0, 1.0).powf(*exp);
+                    let comps: Vec<f64> = c0.iter().zip(c1).map(|(a, b)| a + t * (b - a)).collect();
+                    alt.to_rgb(&comps)
+                } else {
+                    // unknown tint transform: darker with more ink
+                    let t = (0..*n).map(g).fold(0.0f64, f64::max).clamp(0.0, 1.0);
+                    let v = b(1.0 - t);
+                    Rgb(v, v, v)
+                }
+            }
+            ColorSpace::Pattern => Rgb(128, 128, 128),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct GState {
+    ctm: Mat,
+    fill: Rgb,
+    stroke: Rgb,
+    fill_cs: ColorSpace,
+    stroke_cs: ColorSpace,
+    line_width: f64,
+    font: Option<u32>,
+    font_size: f64,
+    char_spacing: f64,
+    word_spacing: f64,
+    hscale: f64,
+    leading: f64,
+    rise: f64,
+    /// Clip as a device-space box [x0, y0, x1, y1].
+    clip: [f64; 4],
+}
+
+#[derive(Debug, Default)]
+struct SubPath {
+    pts: Vec<(f64, f64)>,
+    /// `curve[i]`: the segment ending at `pts[i]` is a Bézier curve.
+    curve: Vec<bool>,
+    closed: bool,
+}
+
+/// Document-wide interpreter context (font cache, budget, diagnostics).
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub budget: &'a Budget,
+    pub deadline: Option<Instant>,
+    pub max_form_depth: usize,
+    pub fonts: Vec<Font>,
+    font_keys: HashMap<usize, u32>,
+    pub diagnostics: Vec<Diagnostic>,
+    diag_counts: HashMap<&'static str, usize>,
+    pub timed_out: bool,
+    pub bomb: bool,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(
+        doc: &'a Document,
+        budget: &'a Budget,
+        deadline: Option<Instant>,
+        max_form_depth: usize,
+    ) -> Self {
+        Ctx {
+            doc,
+            budget,
+            deadline,
+            max_form_depth,
+            fonts: Vec::new(),
+            font_keys: HashMap::new(),
+            diagnostics: Vec::new(),
+            diag_counts: HashMap::new(),
+            timed_out: false,
+            bomb: false,
+        }
+    }
+
+    pub fn diag(&mut self, level: Level, code: &'static str, msg: String, page: u32) {
+        let n = self.diag_counts.entry(code).or_insert(0);
+        *n += 1;
+        if *n <= 20 {
+            self.diagnostics
+                .push(Diagnostic::new(level, code, msg, Some(Prov::page(page))));
+        } else if *n == 21 {
+            self.diagnostics.push(Diagnostic::new(
+                level,
+                code,
+                format!("more '{code}' diagnostics suppressed"),
+                Some(Prov::page(page)),
+            ));
+        }
+    }
+
+    fn font_index(&mut self, font_obj: &'a Object, page: u32) -> Option<u32> {
+        let key = match ref_id(font_obj) {
+            Some((n, g)) => ((n as usize) << 16) | g as usize,
+            None => font_obj as *const Object as usize | (1usize << 63),
+        };
+        if let Some(&i) = self.font_keys.get(&key) {
+            return Some(i);
+        }
+        let d = as_dict(resolve(self.doc, font_obj))?;
+        let font = Font::load(self.doc, d, self.budget);
+        for w in &font.warnings {
+            let w = w.clone();
+            self.diag(Level::Warning, "pdf.font", w, page);
+        }
+        let i = self.fonts.len() as u32;
+        self.fonts.push(font);
+        self.font_keys.insert(key, i);
+        Some(i)
+    }
+}
+
+pub struct Interp<'c, 'a> {
+    ctx: &'c mut Ctx<'a>,
+    page_no: u32,
+    page_w: f64,
+    page_h: f64,
+    gs: GState,
+    stack: Vec<GState>,
+    tm: Mat,
+    tlm: Mat,
+    path: Vec<SubPath>,
+    pending_clip: bool,
+    mc: Vec<Option<i64>>,
+    ops: usize,
+    pub out: RawPage,
+    form_stack: Vec<ObjectId>,
+}
+
+const MAX_STACK: usize = 256;
+const MAX_PATH_POINTS: usize = 1_000_000;
+
+impl<'c, 'a> Interp<'c, 'a> {
+    pub fn new(ctx: &'c mut Ctx<'a>, page_no: u32, base: Mat, page_w: f64, page_h: f64) -> Self {
+        Interp {
+            ctx,
+            page_no,
+            page_w,
+            page_h,
+            gs: GState {
+                ctm: base,
+                fill: Rgb(0, 0, 0),
+                stroke: Rgb(0, 0, 0),
+                fill_cs: ColorSpace::Gray,
+                stroke_cs: ColorSpace::Gray,
+                line_width: 1.0,
+                font: None,
+                font_size: 0.0,
+                char_spacing: 0.0,
+                word_spacing: 0.0,
+                hscale: 1.0,
+                leading: 0.0,
+                rise: 0.0,
+                clip: [-1.0, -1.0, page_w + 1.0, page_h + 1.0],
+            },
+            stack: Vec::new(),
+            tm: IDENTITY,
+            tlm: IDENTITY,
+            path: Vec::new(),
+            pending_clip: false,
+            mc: Vec::new(),
+            ops: 0,
+            out: RawPage::default(),
+            form_stack: Vec::new(),
+        }
+    }
+
+    fn diag(&mut self, code: &'static str, msg: String) {
+        self.ctx.diag(Level::Warning, code, msg, self.page_no);
+    }
+
+    /// Run a content stream with the given resources.
+    pub fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>, depth: usize) {
+        let mut lx = Lexer::new(content);
+        let mut operands: Vec<Obj> = Vec::with_capacity(16);
+        let mut reported_errors = 0;
+        while let Some(tok) = lx.next_token() {
+            if self.ctx.timed_out || self.ctx.bomb {
+                return;
+            }
+            match tok {
+                Token::Operand(o) => {
+                    if operands.len() >= 4096 {
+                        operands.clear();
+                        self.diag("pdf.bad_token", "too many operands; dropped".into());
+                    }
+                    operands.push(o);
+                }
+                Token::InlineImage => operands.clear(),
+                Token::Op(op) => {
+                    self.ops += 1;
+                    if self.ops.is_multiple_of(2048) {
+                        if let Some(d) = self.ctx.deadline {
+                            if Instant::now() > d {
+                                self.ctx.timed_out = true;
+                                return;
+                            }
+                        }
+                    }
+                    self.op(&op, &operands, resources, depth);
+                    operands.clear();
+                }
+            }
+            if lx.errors.len() > reported_errors {
+                for &(off, what) in &lx.errors[reported_errors..] {
+                    self.ctx.diag(
+                        Level::Warning,
+                        "pdf.bad_token",
+                        format!("content stream byte {off}: {what}; skipped"),
+                        self.page_no,
+                    );
+                }
+                reported_errors = lx.errors.len();
+            }
+        }
+        if !self.path.is_empty() && depth == 0 {
+            self.path.clear();
+        }
+    }
+
+    fn nums<const N: usize>(&mut self, op: &[u8], operands: &[Obj]) -> Option<[f64; N]> {
+        if operands.len() < N {
+            self.diag(
+                "pdf.bad_operands",
+                format!(
+                    "operator {} needs {N} operands",
+                    String::from_utf8_lossy(op)
+                ),
+            );
+            return None;
+        }
+        let mut out = [0.0; N];
+        for (k, o) in operands[operands.len() - N..].iter().enumerate() {
+            match o.num() {
+                Some(v) => out[k] = v,
+                None => {
+                    self.diag(
+                        "pdf.bad_operands",
+                        format!(
+                            "operator {} has a non-numeric operand",
+                            String::from_utf8_lossy(op)
+                        ),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(out)
+    }
+
+    fn op(&mut self, op: &[u8], a: &[Obj], res: Option<&'a Dictionary>, depth: usize) {
+        match op {
+            b"q" => {
+                if self.stack.len() < MAX_STACK {
+                    self.stack.push(self.gs.clone());
+                } else {
+                    self.diag("pdf.stack", "graphics state stack too deep".into());
+                }
+            }
+            b"Q" => {
+                if let Some(g) = self.stack.pop() {
+                    self.gs = g;
+                }
+            }
+            b"cm" => {
+                if let Some(m) = self.nums::<6>(op, a) {
+                    let n = mul(&m, &self.gs.ctm);
+                    if finite(&n) {
+                        self.gs.ctm = n;
+                    }
+                }
+            }
+            b"w" => {
+                if let Some([w]) = self.nums::<1>(op, a) {
+                    self.gs.line_width = w.abs();
+                }
+            }
+            b"gs" => {
+                if let Some(name) = a.last().and_then(Obj::name) {
+                    if let Some(egs) = res
+                        .and_then(|r| get_dict(self.ctx.doc, r, b"ExtGState"))
+                        .and_then(|d| get_dict(self.ctx.doc, d, name))
+                    {
+                        if let Some(lw) = objects::get_num(self.ctx.doc, egs, b"LW") {
+                            self.gs.line_width = lw.abs();
+                        }
+                        if let Some(Object::Array(fa)) = get(self.ctx.doc, egs, b"Font") {
+                            if let (Some(f), Some(sz)) = (
+                                fa.first(),
+                                fa.get(1).and_then(|o| num(resolve(self.ctx.doc, o))),
+                            ) {
+                                self.gs.font = self.ctx.font_index(f, self.page_no);
+                                self.gs.font_size = sz;
+                            }
+                        }
+                    }
+                }
+            }
+            // path construction
+            b"m" => {
+                if let Some([x, y]) = self.nums::<2>(op, a) {
+                    let p = apply(&self.gs.ctm, x, y);
+                    if self.path.last().is_some_and(|s| s.pts.len() == 1) {
+                        self.path.pop();
+                    }
+                    self.push_subpath(p);
+                }
+            }
+            b"l" => {
+                if let Some([x, y]) = self.nums::<2>(op, a) {
+                    let p = apply(&self.gs.ctm, x, y);
+                    self.line_to(p, false);
+                }
+            }
+            b"c" | b"v" | b"y" => {
+                let n = if op == b"c" { 6 } else { 4 };
+                if a.len() >= n {
+                    if let (Some(x), Some(y)) = (a[a.len() - 2].num(), a[a.len() - 1].num()) {
+                        let p = apply(&self.gs.ctm, x, y);
+                        self.line_to(p, true);
+                    }
+                }
+            }
+            b"h" => {
+                if let Some(s) = self.path.last_mut() {
+                    s.closed = true;
+                }
+            }
+            b"re" => {
+                if let Some([x, y, w, h]) = self.nums::<4>(op, a) {
+                    let m = self.gs.ctm;
+                    let pts = [
+                        apply(&m, x, y),
+                        apply(&m, x + w, y),
+                        apply(&m, x + w, y + h),
+                        apply(&m, x, y + h),
+                    ];
+                    if self.path.iter().map(|s| s.pts.len()).sum::<usize>() < MAX_PATH_POINTS {
+                        self.path.push(SubPath {
+                            pts: pts.to_vec(),
+                            curve: vec![false; 4],
+                            closed: true,
+                        });
+                    }
+                }
+            }
+            b"W" | b"W*" => self.pending_clip = true,
+            b"n" => self.end_path(false, false),
+            b"S" => self.end_path(false, true),
+            b"s" => {
+                self.close_last();
+                self.end_path(false, true)
+            }
+            b"f" | b"F" | b"f*" => self.end_path(true, false),
+            b"B" | b"B*" => self.end_path(true, true),
+            b"b" | b"b*" => {
+                self.close_last();
+                self.end_path(true, true)
+            }
+            // colour
+            b"g" | b"G" | b"rg" | b"RG" | b"k" | b"K" => {
+                let (cs, n) = match op {
+                    b"g" | b"G" => (ColorSpace::Gray, 1),
+                    b"rg" | b"RG" => (ColorSpace::Rgb, 3),
+                    _ => (ColorSpace::Cmyk, 4),
+                };
+                let vals: Vec<f64> = a.iter().rev().take(n).rev().filter_map(Obj::num).collect();
+                if vals.len() != n {
+                    self.diag(
+                        "pdf.bad_operands",
+                        format!("operator {} needs {n} numbers", String::from_utf8_lossy(op)),
+                    );
+                    return;
+                }
+                let rgb = cs.to_rgb(&vals);
+                if op[0].is_ascii_lowercase() {
+                    self.gs.fill = rgb;
+                    self.gs.fill_cs = cs;
+                } else {
+                    self.gs.stroke = rgb;
+                    self.gs.stroke_cs = cs;
+                }
+            }
+            b"cs" | b"CS" => {
+                if let Some(name) = a.last().and_then(Obj::name) {
+                    let cs = self.color_space_by_name(name, res);
+                    let init = cs.initial();
+                    if op == b"cs" {
+                        self.gs.fill_cs = cs;
+                        self.gs.fill = init;
+                    } else {
+                        self.gs.stroke_cs = cs;
+                        self.gs.stroke = init;
+                    }
+                }
+            }
+            b"sc" | b"scn" | b"SC" | b"SCN" => {
+                let fill = op[0] == b's';
+                let cs = if fill {
+                    &self.gs.fill_cs
+                } else {
+                    &self.gs.stroke_cs
+                };
+                let vals: Vec<f64> = a.iter().filter_map(Obj::num).collect();
+                let rgb = if matches!(cs, ColorSpace::Pattern) {
+                    Rgb(128, 128, 128)
+                } else {
+                    let n = cs.components();
+                    let v = if vals.len() >= n {
+                        &vals[vals.len() - n..]
+                    } else {
+                        &vals[..]
+                    };
+                    cs.to_rgb(v)
+                };
+                if fill {
+                    self.gs.fill = rgb;
+                } else {
+                    self.gs.stroke = rgb;
+                }
+            }
+            // text
+            b"BT" => {
+                self.tm = IDENTITY;
+                self.tlm = IDENTITY;
+            }
+            b"ET" => {}
+            b"Tc" => {
+                if let Some([v]) = self.nums::<1>(op, a) {
+                    self.gs.char_spacing = v;
+                }
+            }
+            b"Tw" => {
+                if let Some([v]) = self.nums::<1>(op, a) {
+                    self.gs.word_spacing = v;
+                }
+            }
+            b"Tz" => {
+                if let Some([v]) = self.nums::<1>(op, a) {
+                    self.gs.hscale = v / 100.0;
+                }
+            }
+            b"TL" => {
+                if let Some([v]) = self.nums::<1>(op, a) {
+                    self.gs.leading = v;
+                }
+            }
+            b"Ts" => {
+                if let Some([v]) = self.nums::<1>(op, a) {
+                    self.gs.rise = v;
+                }
+            }
+            b"Tr" => {}
+            b"Tf" => {
+                if a.len() >= 2 {
+                    if let (Some(name), Some(size)) = (a[a.len() - 2].name(), a[a.len() - 1].num())
+                    {
+                        self.gs.font_size = size;
+                        let doc = self.ctx.doc;
+                        let fobj = res
+                            .and_then(|r| get_dict(doc, r, b"Font"))
+                            .and_then(|fd| fd.get(name).ok());
+                        match fobj {
+                            Some(o) => self.gs.font = self.ctx.font_index(o, self.page_no),
+                            None => {
+                                self.gs.font = None;
+                                self.diag(
+                                    "pdf.font",
+                                    format!(
+                                        "font /{} not found in resources",
+                                        String::from_utf8_lossy(name)
+                                    ),
+                                );
+                            }
+                        }
+                        return;
+                    }
+                }
+                self.diag("pdf.bad_operands", "Tf needs a font name and a size".into());
+            }
+            b"Td" | b"TD" => {
+                if let Some([tx, ty]) = self.nums::<2>(op, a) {
+                    if op == b"TD" {
+                        self.gs.leading = -ty;
+                    }
+                    self.tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &self.tlm);
+                    self.tm = self.tlm;
+                }
+            }
+            b"Tm" => {
+                if let Some(m) = self.nums::<6>(op, a) {
+                    if finite(&m) {
+                        self.tlm = m;
+                        self.tm = m;
+                    }
+                }
+            }
+            b"T*" => self.next_line(),
+            b"Tj" => match a.last() {
+                Some(Obj::Str(s)) => self.show(s),
+                _ => self.diag("pdf.bad_operands", "Tj needs a string".into()),
+            },
+            b"'" => {
+                self.next_line();
+                if let Some(Obj::Str(s)) = a.last() {
+                    self.show(s);
+                }
+            }
+            b"\"" => {
+                if a.len() >= 3 {
+                    if let (Some(aw), Some(ac)) = (a[a.len() - 3].num(), a[a.len() - 2].num()) {
+                        self.gs.word_spacing = aw;
+                        self.gs.char_spacing = ac;
+                    }
+                }
+                self.next_line();
+                if let Some(Obj::Str(s)) = a.last() {
+                    self.show(s);
+                }
+            }
+            b"TJ" => match a.last() {
+                Some(Obj::Arr(items)) => {
+                    for it in items {
+                        match it {
+                            Obj::Str(s) => self.show(s),
+                            Obj::Num(n) => {
+                                let tx = -n / 1000.0 * self.gs.font_size * self.gs.hscale;
+                                self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => self.diag("pdf.bad_operands", "TJ needs an array".into()),
+            },
+            // marked content
+            b"BMC" => self.mc.push(None),
+            b"BDC" => {
+                let mcid = match a.last() {
+                    Some(d @ Obj::Dict(_)) => {
+                        d.dict_get(b"MCID").and_then(Obj::num).map(|v| v as i64)
+                    }
+                    Some(Obj::Name(n)) => res
+                        .and_then(|r| get_dict(self.ctx.doc, r, b"Properties"))
+                        .and_then(|p| get_dict(self.ctx.doc, p, n))
+                        .and_then(|d| objects::get_num(self.ctx.doc, d, b"MCID"))
+                        .map(|v| v as i64),
+                    _ => None,
+                };
+                if self.mc.len() < 1024 {
+                    self.mc.push(mcid);
+                }
+            }
+            b"EMC" => {
+                self.mc.pop();
+            }
+            b"Do" => {
+                if let Some(name) = a.last().and_then(Obj::name) {
+                    self.do_xobject(name, res, depth);
+                }
+            }
+            // accepted and ignored
+            b"J" | b"j" | b"M" | b"d" | b"ri" | b"i" | b"sh" | b"d0" | b"d1" | b"MP" | b"DP"
+            | b"BX" | b"EX" | b"EI" | b"ID" => {}
+            other => {
+                let name = String::from_utf8_lossy(other).into_owned();
+                self.diag(
+                    "pdf.bad_token",
+                    format!("unknown operator '{name}'; skipped"),
+                );
+            }
+        }
+    }
+
+    fn push_subpath(&mut self, p: (f64, f64)) {
+        if self.path.iter().map(|s| s.pts.len()).sum::<usize>() >= MAX_PATH_POINTS {
+            return;
+        }
+        self.path.push(SubPath {
+            pts: vec![p],
+            curve: vec![false],
+            closed: false,
+        });
+    }
+
+    fn line_to(&mut self, p: (f64, f64), curve: bool) {
+        match self.path.last_mut() {
+            Some(s) if !s.closed && s.pts.len() < MAX_PATH_POINTS => {
+                s.pts.push(p);
+                s.curve.push(curve);
+            }
+            Some(s) if s.closed => {
+                // after h, a new subpath starts at the closed one's start point
+                let start = s.pts[0];
+                self.push_subpath(start);
+                if let Some(s) = self.path.last_mut() {
+                    s.pts.push(p);
+                    s.curve.push(curve);
+                }
+            }
+            _ => self.push_subpath(p),
+        }
+    }
+
+    fn close_last(&mut self) {
+        if let Some(s) = self.path.last_mut() {
+            s.closed = true;
+        }
+    }
+
+    fn next_line(&mut self) {
+        self.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -self.gs.leading], &self.tlm);
+        self.tm = self.tlm;
+    }
+
+    fn color_space_by_name(&mut self, name: &[u8], res: Option<&'a Dictionary>) -> ColorSpace {
+        match name {
+            b"DeviceGray" | b"G" | b"CalGray" => return ColorSpace::Gray,
+            b"DeviceRGB" | b"RGB" | b"CalRGB" => return ColorSpace::Rgb,
+            b"DeviceCMYK" | b"CMYK" => return ColorSpace::Cmyk,
+            b"Pattern" => return ColorSpace::Pattern,
+            _ => {}
+        }
+        let doc = self.ctx.doc;
+        match res
+            .and_then(|r| get_dict(doc, r, b"ColorSpace"))
+            .and_then(|d| get(doc, d, name))
+        {
+            Some(o) => self.color_space(o, 0),
+            None => {
+                self.diag(
+                    "pdf.colorspace",
+                    format!(
+                        "colour space /{} not found; using DeviceGray",
+                        String::from_utf8_lossy(name)
+                    ),
+                );
+                ColorSpace::Gray
+            }
+        }
+    }
+
+    fn color_space(&mut self, o: &Object, depth: usize) -> ColorSpace {
+        let doc = self.ctx.doc;
+        if depth > 4 {
+            return ColorSpace::Gray;
+        }
+        match resolve(doc, o) {
+            Object::Name(n) => match n.as_slice() {
+                b"DeviceRGB" | b"CalRGB" => ColorSpace::Rgb,
+                b"DeviceCMYK" => ColorSpace::Cmyk,
+                b"Pattern" => ColorSpace::Pattern,
+                _ => ColorSpace::Gray,
+            },
+            Object::Array(arr) => {
+                let kind = arr
+                    .first()
+                    .map(|o| resolve(doc, o))
+                    .and_then(|o| o.as_name().ok())
+                    .unwrap_or(b"");
+                match kind {
+                    b"ICCBased" => {
+                        let n = arr
+                            .get(1)
+                            .map(|o| resolve(doc, o))
+                            .and_then(as_dict)
+                            .and_then(|d| objects::get_num(doc, d, b"N"))
+                            .unwrap_or(3.0);
+                        match n as i64 {
+                            1 => ColorSpace::Gray,
+                            4 => ColorSpace::Cmyk,
+                            _ => ColorSpace::Rgb,
+                        }
+                    }
+                    b"CalRGB" => ColorSpace::Rgb,
+                    b"CalGray" => ColorSpace::Gray,
+                    b"Lab" => ColorSpace::Lab,
+                    b"Pattern" => ColorSpace::Pattern,
+                    b"Indexed" | b"I" => {
+                        let base = arr
+                            .get(1)
+                            .map(|b| self.color_space(b, depth + 1))
+                            .unwrap_or(ColorSpace::Rgb);
+                        let hival = arr
+                            .get(2)
+                            .and_then(|o| num(resolve(doc, o)))
+                            .unwrap_or(0.0)
+                            .clamp(0.0, 255.0) as usize;
+                        let lookup = match arr.get(3).map(|o| resolve(doc, o)) {
+                            Some(Object::String(s, _)) => s.clone(),
+                            Some(Object::Stream(s)) => {
+                                self.ctx.budget.decode(s).unwrap_or_default()
+                            }
+                            _ => Vec::new(),
+                        };
+                        ColorSpace::Indexed {
+                            base: Box::new(base),
+                            hival,
+                            lookup,
+                        }
+                    }
+                    b"Separation" | b"DeviceN" => {
+                        let n = if kind == b"DeviceN" {
+                            match arr.get(1).map(|o| resolve(doc, o)) {
+                                Some(Object::Array(names)) => names.len().max(1),
+                                _ => 1,
+                            }
+                        } else {
+                            1
+                        };
+                        let none = matches!(arr.get(1).map(|o| resolve(doc, o)), Some(Object::Name(x)) if x == b"None");
+                        let alt = arr
+                            .get(2)
+                            .map(|b| self.color_space(b, depth + 1))
+                            .unwrap_or(ColorSpace::Gray);
+                        let (mut c0, mut c1, mut exp) = (Vec::new(), Vec::new(), 1.0);
+                        if n == 1 {
+                            if let Some(fd) = arr.get(3).map(|o| resolve(doc, o)).and_then(as_dict)
+                            {
+                                if objects::get_num(doc, fd, b"FunctionType") == Some(2.0) {
+                                    c0 = get_array(doc, fd, b"C0")
+                                        .map(|a| objects::nums(doc, a))
+                                        .unwrap_or_else(|| vec![0.0]);
+                                    c1 = get_array(doc, fd, b"C1")
+                                        .map(|a| objects::nums(doc, a))
+                                        .unwrap_or_else(|| vec![1.0]);
+                                    exp = objects::get_num(doc, fd, b"N").unwrap_or(1.0);
+                                }
+                            }
+                        }
+                        ColorSpace::Tint {
+                            n,
+                            alt: Box::new(alt),
+                            c0,
+                            c1,
+                            exp,
+                            none,
+                        }
+                    }
+                    _ => ColorSpace::Rgb,
+                }
+            }
+            _ => ColorSpace::Gray,
+        }
+    }
+
+    fn show(&mut self, s: &[u8]) {
+        let Some(fi) = self.gs.font else {
+            if !s.is_empty() {
+                self.diag(
+                    "pdf.font",
+                    "text shown with no font selected; skipped".into(),
+                );
+            }
+            return;
+        };
+        let fs = self.gs.font_size;
+        let th = self.gs.hscale;
+        let tc = self.gs.char_spacing;
+        let tw = self.gs.word_spacing;
+        let rise = self.gs.rise;
+        let ctm = self.gs.ctm;
+        let color = self.gs.fill;
+        let mcid = self.mc.iter().rev().find_map(|m| *m);
+        let (page_w, page_h) = (self.page_w, self.page_h);
+        let mut tm = self.tm;
+        let out = &mut self.out;
+        let Some(font) = self.ctx.fonts.get_mut(fi as usize) else {
+            return;
+        };
+        font.for_each_glyph(s, |g| {
+            let m = mul(&tm, &ctm);
+            // poppler's transformed font size and text direction
+            let fm = [m[0] * fs, m[1] * fs, m[2] * fs, m[3] * fs];
+            let size = (fm[2] * fm[2] + fm[3] * fm[3]).sqrt();
+            let rot = if (fm[0] * fm[3]).abs() > (fm[1] * fm[2]).abs() {
+                if fm[0] > 0.0 || fm[3] < 0.0 {
+                    0
+                } else {
+                    2
+                }
+            } else if fm[2] > 0.0 {
+                1
+            } else {
+                3
+            };
+            let (ox, oy) = apply(&m, 0.0, rise);
+            let (dx, dy) = apply_delta(&m, g.width * fs * th, 0.0);
+            let inside = !(ox + dx < 0.0 || ox > page_w || oy + dy < 0.0 || oy > page_h);
+            if inside
+                && ox.is_finite()
+                && oy.is_finite()
+                && size.is_finite()
+                && out.glyphs.len() < 2_000_000
+            {
+                let start = out.text.len() as u32;
+                out.text.push_str(g.text);
+                let end = out.text.len() as u32;
+                let space = g.text.chars().all(char::is_whitespace) && !g.text.is_empty();
+                out.glyphs.push(Glyph {
+                    text: (start, end),
+                    ox,
+                    oy,
+                    dx,
+                    dy,
+                    size,
+                    rot,
+                    font: fi,
+                    color,
+                    mcid,
+                    space,
+                });
+            }
+            let adv = (g.width * fs + tc + if g.is_space_code { tw } else { 0.0 }) * th;
+            tm = mul(&[1.0, 0.0, 0.0, 1.0, adv, 0.0], &tm);
+        });
+        self.tm = tm;
+    }
+
+    fn do_xobject(&mut self, name: &[u8], res: Option<&'a Dictionary>, depth: usize) {
+        let doc = self.ctx.doc;
+        let Some(xo_dict) = res.and_then(|r| get_dict(doc, r, b"XObject")) else {
+            return;
+        };
+        let Ok(raw) = xo_dict.get(name) else { return };
+        let id = ref_id(raw);
+        let Object::Stream(stream) = resolve(doc, raw) else {
+            return;
+        };
+        if get_name(doc, &stream.dict, b"Subtype") != Some(b"Form") {
+            return;
+        }
+        if depth + 1 > self.ctx.max_form_depth {
+            self.diag(
+                "pdf.form_depth",
+                format!(
+                    "Form XObject nesting deeper than {}; skipped",
+                    self.ctx.max_form_depth
+                ),
+            );
+            return;
+        }
+        if let Some(id) = id {
+            if self.form_stack.contains(&id) {
+                self.diag(
+                    "pdf.form_cycle",
+                    "Form XObject draws itself; skipped".into(),
+                );
+                return;
+            }
+        }
+        let content = match self.ctx.budget.decode(stream) {
+            Ok(c) => c,
+            Err(DecodeError::Exceeded) => {
+                self.ctx.bomb = true;
+                return;
+            }
+            Err(DecodeError::Failed) => {
+                self.diag(
+                    "pdf.stream",
+                    "a Form XObject's stream could not be decoded; skipped".into(),
+                );
+                return;
+            }
+        };
+        let saved = (self.gs.clone(), self.stack.len(), self.path.len());
+        let matrix = get_array(doc, &stream.dict, b"Matrix").map(|a| objects::nums(doc, a));
+        if let Some(m) = matrix {
+            if m.len() == 6 {
+                let mm = [m[0], m[1], m[2], m[3], m[4], m[5]];
+                let n = mul(&mm, &self.gs.ctm);
+                if finite(&n) {
+                    self.gs.ctm = n;
+                }
+            }
+        }
+        let form_res = get_dict(doc, &stream.dict, b"Resources").or(res);
+        if let Some(id) = id {
+            self.form_stack.push(id);
+        }
+        self.run(&content, form_res, depth + 1);
+        if id.is_some() {
+            self.form_stack.pop();
+        }
+        self.gs = saved.0;
+        self.stack.truncate(saved.1);
+    }
+
+    /// Paint (or just end) the current path.
+    fn end_path(&mut self, fill: bool, stroke: bool) {
+        let path = std::mem::take(&mut self.path);
+        if self.pending_clip {
+            self.pending_clip = false;
+            if let Some(b) = path_bbox(&path) {
+                let c = &mut self.gs.clip;
+                *c = [
+                    c[0].max(b[0]),
+                    c[1].max(b[1]),
+                    c[2].min(b[2]),
+                    c[3].min(b[3]),
+                ];
+            }
+        }
+        let clip = self.gs.clip;
+        if clip[0] > clip[2] || clip[1] > clip[3] {
+            return;
+        }
+        if fill {
+            for sp in &path {
+                let Some(r) = as_rect(sp) else { continue };
+                let r = [
+                    r[0].max(clip[0]),
+                    r[1].max(clip[1]),
+                    r[2].min(clip[2]),
+                    r[3].min(clip[3]),
+                ];
+                let (w, h) = (r[2] - r[0], r[3] - r[1]);
+                if w <= 0.0 || h <= 0.0 || (w < 0.01 && h < 0.01) {
+                    continue;
+                }
+                let color = self.gs.fill;
+                if w.min(h) <= THIN_RECT {
+                    self.out.rules.push(Rule {
+                        x0: r[0] as f32,
+                        top: r[1] as f32,
+                        x1: r[2] as f32,
+                        bottom: r[3] as f32,
+                        width: w.min(h) as f32,
+                        color,
+                    });
+                } else {
+                    // A white fill covering (almost) the whole page is the page
+                    // background, not content: dropped.
+                    let white = color.0 >= 250 && color.1 >= 250 && color.2 >= 250;
+                    if white && w * h >= 0.9 * self.page_w * self.page_h {
+                        continue;
+                    }
+                    self.out.fills.push(Fill {
+                        bbox: BBox::new(r[0] as f32, r[1] as f32, r[2] as f32, r[3] as f32),
+                        color,
+                    });
+                }
+            }
+        }
+        if stroke {
+            let m = &self.gs.ctm;
+            let scale = (m[0] * m[3] - m[1] * m[2]).abs().sqrt();
+            let lw = (self.gs.line_width * scale).max(0.1);
+            let color = self.gs.stroke;
+            for sp in &path {
+                let n = sp.pts.len();
+                let mut segs: Vec<((f64, f64), (f64, f64))> = Vec::new();
+                for i in 1..n {
+                    if !sp.curve[i] {
+                        segs.push((sp.pts[i - 1], sp.pts[i]));
+                    }
+                }
+                if sp.closed && n > 2 {
+                    segs.push((sp.pts[n - 1], sp.pts[0]));
+                }
+                for (p, q) in segs {
+                    let (dx, dy) = ((q.0 - p.0).abs(), (q.1 - p.1).abs());
+                    let half = lw / 2.0;
+                    let rect = if dy <= 0.5 && dx > dy {
+                        let y = (p.1 + q.1) / 2.0;
+                        [p.0.min(q.0), y - half, p.0.max(q.0), y + half]
+                    } else if dx <= 0.5 && dy > dx {
+                        let x = (p.0 + q.0) / 2.0;
+                        [x - half, p.1.min(q.1), x + half, p.1.max(q.1)]
+                    } else {
+                        continue;
+                    };
+                    let r = [
+                        rect[0].max(clip[0]),
+                        rect[1].max(clip[1]),
+                        rect[2].min(clip[2]),
+                        rect[3].min(clip[3]),
+                    ];
+                    if r[2] < r[0] || r[3] < r[1] {
+                        continue;
+                    }
+                    self.out.rules.push(Rule {
+                        x0: r[0] as f32,
+                        top: r[1] as f32,
+                        x1: r[2] as f32,
+                        bottom: r[3] as f32,
+                        width: lw as f32,
+                        color,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// A filled rectangle thinner than this (points) in one dimension is a rule.
+pub const THIN_RECT: f64 = 2.0;
+
+fn path_bbox(path: &[SubPath]) -> Option<[f64; 4]> {
+    let mut it = path.iter().flat_map(|s| s.pts.iter());
+    let first = it.next()?;
+    let mut b = [first.0, first.1, first.0, first.1];
+    for p in it {
+        b = [b[0].min(p.0), b[1].min(p.1), b[2].max(p.0), b[3].max(p.1)];
+    }
+    Some(b)
+}
+
+/// The device-space box of an axis-aligned rectangular subpath.
+fn as_rect(sp: &SubPath) -> Option<[f64; 4]> {
+    let mut pts: Vec<(f64, f64)> = sp.pts.clone();
+    if sp.curve.iter().any(|&c| c) {
+        return None;
+    }
+    if pts.len() == 5 && (pts[4].0 - pts[0].0).abs() < 0.01 && (pts[4].1 - pts[0].1).abs() < 0.01 {
+        pts.pop();
+    }
+    if pts.len() != 4 {
+        return None;
+    }
+    let tol = 0.01;
+    let axis = |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).abs() < tol || (a.1 - b.1).abs() < tol;
+    for i in 0..4 {
+        if !axis(pts[i], pts[(i + 1) % 4]) {
+            return None;
+        }
+    }
+    let xs = pts.iter().map(|p| p.0);
+    let ys = pts.iter().map(|p| p.1);
+    let x0 = xs.clone().fold(f64::INFINITY, f64::min);
+    let x1 = xs.fold(f64::NEG_INFINITY, f64::max);
+    let y0 = ys.clone().fold(f64::INFINITY, f64::min);
+    let y1 = ys.fold(f64::NEG_INFINITY, f64::max);
+    Some([x0, y0, x1, y1])
+}
