@@ -90,10 +90,18 @@ fn modal_fields(records: &[scan::RecordShape]) -> Option<(usize, usize)> {
     counts.into_iter().max_by_key(|&(f, n)| (n, f))
 }
 
-/// Is this text plausibly a delimited table? Among the first ~20 non-blank records
-/// at least two, and at least 60%, must have the same number of fields (two or
-/// more) for the sniffed delimiter, and the text must not end inside a quoted field
-/// opened in that prefix. Returns the delimiter.
+/// Is this text plausibly a delimited table (a spreadsheet export)? Looking at the
+/// first ~20 non-blank records with the sniffed delimiter:
+/// - at least two, and at least 60%, have the same number of fields (two or more),
+///   and most of those have two or more non-empty fields;
+/// - no quoted field is left open;
+/// - for `,`/`;`: at most half the fields after a delimiter start with a space
+///   (prose writes `a, b`; exports write `a,b`);
+/// - no Markdown heading line (`## Title`) and no blank line between two multi-field
+///   records: text laid out in blocks, like text converted from PDF with one
+///   tab-separated table per page, is left to the text front-end.
+///
+/// Returns the delimiter.
 pub fn looks_delimited(text: &str) -> Option<u8> {
     let text = strip_bom(text);
     let d = sniff_delimiter(text)?;
@@ -104,6 +112,33 @@ pub fn looks_delimited(text: &str) -> Option<u8> {
     }
     if s.open_quote_line.is_some() {
         return None;
+    }
+    let rows: Vec<&scan::RecordShape> = s.records.iter().filter(|r| r.fields == fields).collect();
+    // "key": value, lines and the like: one real value per line
+    if rows.iter().filter(|r| r.nonempty >= 2).count() * 2 <= rows.len() {
+        return None;
+    }
+    // prose: ", " after most commas
+    if matches!(d, b',' | b';') {
+        let later: usize = rows.iter().map(|r| r.fields - 1).sum();
+        let spaced: usize = rows.iter().map(|r| r.space_led).sum();
+        if spaced * 2 > later {
+            return None;
+        }
+    }
+    // text laid out in blocks (Markdown headings, tables separated by blank lines,
+    // as in text converted from PDF) is for the text front-end
+    if s.records.iter().any(|r| r.md_heading) {
+        return None;
+    }
+    let mut seen_row = false;
+    for r in &s.records {
+        if r.fields > 1 {
+            if seen_row && r.blank_before {
+                return None;
+            }
+            seen_row = true;
+        }
     }
     Some(d)
 }
@@ -431,5 +466,20 @@ mod tests {
         assert_eq!(looks_delimited(prose), None);
         assert_eq!(looks_delimited("one line, only\n"), None);
         assert_eq!(looks_delimited("a,b\n1,\"never closed\n2,3\n"), None);
+        // JSON-like "key": value, lines
+        assert_eq!(
+            looks_delimited("{\n  \"a\": 1,\n  \"b\": 2,\n  \"c\": 3,\n}\n"),
+            None
+        );
+        // short prose lines, each with one comma
+        assert_eq!(
+            looks_delimited("Yes, we can.\nNo, we cannot.\nWell, maybe.\n"),
+            None
+        );
+        // page-laid-out text: Markdown page headers, blank lines between table blocks
+        assert_eq!(looks_delimited("## Plan\na\tb\n1\t2\n"), None);
+        assert_eq!(looks_delimited("a\tb\n1\t2\n\na\tb\n3\t4\n"), None);
+        // blank lines before the header are fine
+        assert_eq!(looks_delimited("Title\n\n\na;b\n1;2\n3;4\n"), Some(b';'));
     }
 }

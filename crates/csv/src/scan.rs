@@ -11,6 +11,12 @@ pub(crate) struct RecordShape {
     pub nonempty: usize,
     /// 1-based line the record starts on.
     pub line: usize,
+    /// Fields after the first that begin with a space (`a, b` prose style).
+    pub space_led: usize,
+    /// A blank line came right before this record.
+    pub blank_before: bool,
+    /// The record starts like a Markdown heading (`## Title`).
+    pub md_heading: bool,
 }
 
 /// Result of scanning a prefix of the text.
@@ -48,6 +54,9 @@ pub(crate) fn scan(text: &str, delim: u8, max_records: usize, max_bytes: usize) 
     let mut nonempty = 0usize;
     let mut field_has_text = false;
     let mut rec_has_text = false;
+    let mut space_led = 0usize;
+    let mut blank_before = false;
+    let mut rec_start = 0usize;
     let bytes = text.as_bytes();
     let limit = if max_bytes == 0 {
         bytes.len()
@@ -93,17 +102,26 @@ pub(crate) fn scan(text: &str, delim: u8, max_records: usize, max_bytes: usize) 
                 if c == b'\n' {
                     end_field(&mut nonempty, &mut field_has_text);
                     if rec_has_text || fields > 1 {
+                        let md_heading = is_md_heading(bytes.get(rec_start..).unwrap_or(&[]));
                         out.records.push(RecordShape {
                             fields,
                             nonempty,
                             line: rec_line,
+                            space_led,
+                            blank_before,
+                            md_heading,
                         });
+                        blank_before = false;
                         if max_records > 0 && out.records.len() >= max_records {
                             return out;
                         }
+                    } else {
+                        blank_before = true;
                     }
                     line += 1;
                     rec_line = line;
+                    rec_start = i;
+                    space_led = 0;
                     fields = 1;
                     nonempty = 0;
                     rec_has_text = false;
@@ -112,6 +130,9 @@ pub(crate) fn scan(text: &str, delim: u8, max_records: usize, max_bytes: usize) 
                     end_field(&mut nonempty, &mut field_has_text);
                     fields += 1;
                     state = State::FieldStart;
+                } else if c == b' ' && state == State::FieldStart && fields > 1 {
+                    space_led += 1;
+                    state = State::Unquoted;
                 } else if c == b'"' && state == State::FieldStart {
                     state = State::Quoted;
                     quote_line = line;
@@ -139,19 +160,43 @@ pub(crate) fn scan(text: &str, delim: u8, max_records: usize, max_bytes: usize) 
         }
         end_field(&mut nonempty, &mut field_has_text);
         if rec_has_text || fields > 1 {
+            let md_heading = is_md_heading(bytes.get(rec_start..).unwrap_or(&[]));
             out.records.push(RecordShape {
                 fields,
                 nonempty,
                 line: rec_line,
+                space_led,
+                blank_before,
+                md_heading,
             });
         }
     }
     out
 }
 
+/// `# Title` .. `###### Title`
+fn is_md_heading(rest: &[u8]) -> bool {
+    let hashes = rest.iter().take_while(|&&b| b == b'#').count();
+    (1..=6).contains(&hashes) && rest.get(hashes) == Some(&b' ')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_headings_and_gaps_marked() {
+        let s = scan("## Plan\n\na, b\tc\n\n\nx,y\n", b',', 0, 0);
+        let got: Vec<(bool, bool, usize)> = s
+            .records
+            .iter()
+            .map(|r| (r.md_heading, r.blank_before, r.space_led))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(true, false, 0), (false, true, 1), (false, true, 0)]
+        );
+    }
 
     fn shapes(text: &str, d: u8) -> Vec<(usize, usize, usize)> {
         scan(text, d, 0, 0)
