@@ -99,5 +99,9 @@ fn main() {
         layout.tagged_tables.push(tt);
     }
     let doc = plansift_pdf_tables::to_document(&layout);
-    print!("{}", plansift_pdf_tables::render_text(&doc));
+    if std::env::args().any(|a| a == "--json") {
+        println!("{}", serde_json::to_string(&doc).expect("serialise"));
+    } else {
+        print!("{}", plansift_pdf_tables::render_text(&doc));
+    }
 }

@@ -141,46 +141,57 @@ pub fn split_rows(
             c
         })
         .collect();
-    let mut maxb = Vec::with_capacity(lv.len());
-    let mut mb = f32::NEG_INFINITY;
-    for l in &lv {
-        mb = mb.max(l.bbox.bottom);
-        maxb.push(mb);
-    }
-    let gaps: Vec<f32> = (0..lv.len() - 1)
-        .map(|k| lv[k + 1].bbox.top - maxb[k])
+    let ncols = bounds.len() + 1;
+    // per line, the bottom of each column's words
+    let col_bottoms: Vec<Vec<Option<f32>>> = lv
+        .iter()
+        .map(|l| {
+            let mut bottoms: Vec<Option<f32>> = vec![None; ncols];
+            for w in l.words.iter().filter_map(|&i| page.words.get(i)) {
+                let c = col_of(bounds, w.bbox.cx()).min(ncols - 1);
+                let b = bottoms[c].get_or_insert(w.bbox.bottom);
+                *b = b.max(w.bbox.bottom);
+            }
+            bottoms
+        })
         .collect();
-    let mut sorted = gaps.clone();
-    sorted.sort_by(|a, b| a.total_cmp(b));
-    let base = sorted
-        .get(sorted.len() / 4)
+    // line spacing inside a column: gaps between consecutive lines of one column
+    let mut local_gaps = Vec::new();
+    {
+        let mut last: Vec<Option<f32>> = vec![None; ncols];
+        for (k, l) in lv.iter().enumerate() {
+            for c in 0..ncols {
+                if let Some(b) = col_bottoms[k][c] {
+                    if let Some(lb) = last[c] {
+                        local_gaps.push(l.bbox.top - lb);
+                    }
+                    last[c] = Some(b);
+                }
+            }
+        }
+    }
+    local_gaps.sort_by(|a, b| a.total_cmp(b));
+    let base = local_gaps
+        .get(local_gaps.len() / 4)
         .copied()
         .unwrap_or(0.0)
-        .max(-size);
+        .clamp(-size, 2.0 * size);
     let thr = base + (0.45 * size).max(3.0);
-    let ncols = bounds.len() + 1;
+    if std::env::var_os("PLANSIFT_PDF_DEBUG").is_some() {
+        eprintln!("split_rows levels {} base {base} thr {thr}", lv.len());
+    }
     // columns that start new text at each line: text in a column after a
     // vertical gap (in that column) larger than the line spacing, or its first text
     let mut last_bottom: Vec<Option<f32>> = vec![None; ncols];
     let mut starts: Vec<Vec<usize>> = Vec::with_capacity(lv.len());
-    for l in &lv {
+    for (k, l) in lv.iter().enumerate() {
         let mut st = Vec::new();
-        let mut bottoms: Vec<Option<f32>> = vec![None; ncols];
-        for w in l.words.iter().filter_map(|&i| page.words.get(i)) {
-            let c = col_of(bounds, w.bbox.cx()).min(ncols - 1);
-            let b = bottoms[c].get_or_insert(w.bbox.bottom);
-            *b = b.max(w.bbox.bottom);
-        }
         for c in 0..ncols {
-            if bottoms[c].is_some() {
+            if let Some(b) = col_bottoms[k][c] {
                 match last_bottom[c] {
                     Some(lb) if l.bbox.top - lb <= thr => {}
                     _ => st.push(c),
                 }
-            }
-        }
-        for c in 0..ncols {
-            if let Some(b) = bottoms[c] {
                 last_bottom[c] = Some(b);
             }
         }
@@ -195,13 +206,28 @@ pub fn split_rows(
     let anchor = (0..ncols)
         .max_by_key(|&c| (votes[c], std::cmp::Reverse(c)))
         .unwrap_or(0);
-    let mut breaks = Vec::new();
-    for k in 0..gaps.len() {
-        let st = &starts[k + 1];
-        if gaps[k] > base - 1.0
-            && (st.len() >= 2 || st.contains(&anchor))
-            && (gaps[k] > thr || st.len() >= 2)
-        {
+    let mut breaks: Vec<usize> = Vec::new();
+    let near = 0.6 * size;
+    for k in 0..lv.len() - 1 {
+        if starts[k + 1].is_empty() {
+            continue;
+        }
+        // columns starting new text at about this height (rows whose cells sit a little offset)
+        let mut win: Vec<usize> = Vec::new();
+        for j in k + 1..lv.len() {
+            if lv[j].bbox.top - lv[k + 1].bbox.top > near {
+                break;
+            }
+            win.extend(starts[j].iter().copied());
+        }
+        win.sort_unstable();
+        win.dedup();
+        if win.len() >= 2 || win.contains(&anchor) {
+            if let Some(&pk) = breaks.last() {
+                if lv[k + 1].bbox.top - lv[pk + 1].bbox.top <= near {
+                    continue;
+                }
+            }
             breaks.push(k);
         }
     }
@@ -209,16 +235,22 @@ pub fn split_rows(
         let anchor =
             (0..ncols).find(|&c| cols.iter().filter(|cs| cs.contains(&c)).count() * 2 >= lv.len());
         if let Some(a) = anchor {
-            for k in 0..gaps.len() {
+            for k in 0..lv.len() - 1 {
                 if cols[k + 1].contains(&a) {
                     breaks.push(k);
                 }
             }
         }
     }
+    let mut maxb = Vec::with_capacity(lv.len());
+    let mut mb = f32::NEG_INFINITY;
+    for l in &lv {
+        mb = mb.max(l.bbox.bottom);
+        maxb.push(mb);
+    }
     breaks
         .into_iter()
-        .map(|k| (maxb[k] + lv[k + 1].bbox.top) / 2.0)
+        .map(|k| ((maxb[k] + lv[k + 1].bbox.top) / 2.0).min(lv[k + 1].bbox.top - 0.1))
         .collect()
 }
 

@@ -244,13 +244,8 @@ fn find_regions(page: &PageLayout, exclude: &[BBox]) -> Vec<Region> {
                 kind: RegionKind::Grid { xs, ys, spans },
                 origin,
             });
-        } else {
-            out.push(Region {
-                bbox,
-                kind: RegionKind::Bands { ys },
-                origin,
-            });
         }
+        // one-column groups (boxes, banded rows) are handled as stacks of horizontal edges below
     }
     // stacks of long horizontal edges with matching ends (rules, fill bands)
     let min_len = (0.2 * page.width).max(40.0);
@@ -365,10 +360,9 @@ fn region_table(
             let ti = templates
                 .iter()
                 .rposition(|t| (t.x0 - r.bbox.x0).abs() <= 4.0 && (t.x1 - r.bbox.x1).abs() <= 4.0);
+            let from_template = ti.is_some_and(|i| templates[i].bounds.len() > own.len());
             let bounds = match ti {
-                Some(i) if !own.is_empty() => {
-                    merge_template(page, &lv, &own, &templates[i].bounds, size)
-                }
+                Some(i) => merge_template(page, &lv, &own, &templates[i].bounds, size),
                 _ => own,
             };
             if !bounds.is_empty() {
@@ -406,7 +400,7 @@ fn region_table(
             let (t, taken) =
                 build_aligned(page, cand, r.bbox.x0, r.bbox.x1, &bounds, &rows_y, r.origin)?;
             let multi = t.rows.iter().filter(|row| row.filled() >= 2).count();
-            (multi >= 1).then_some((t, taken))
+            (multi >= 1 || from_template).then_some((t, taken))
         }
     }
 }
