@@ -130,9 +130,6 @@ static ONGOING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bon[\s\-‐–]?going\b").expect("ongoing regex"));
 static NA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\bn\s?/\s?a\b|\bn\.a\.?").expect("na regex"));
-static LETTER_DASH_LETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([a-z])[\-‐](\p{L})").expect("letter dash regex"));
-
 fn month_of(w: &str) -> Option<u32> {
     Some(match w {
         "jan" | "january" => 1,
@@ -168,7 +165,7 @@ fn preprocess(raw: &str) -> String {
     let s = WEEK_COMMENCING.replace_all(&s, " wc ");
     let s = ONGOING.replace_all(&s, "ongoing");
     let s = NA.replace_all(&s, " na ");
-    LETTER_DASH_LETTER.replace_all(&s, "$1 $2").into_owned()
+    s.into_owned()
 }
 
 fn tokenize(s: &str) -> Vec<Tok> {
@@ -463,8 +460,8 @@ fn parse_year_pair(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
         return None;
     }
     let (b, blen) = plain_num(toks, i + 2)?;
-    if is_date_sep(toks.get(i + 3)) && num(toks, i + 4).is_some() {
-        return None; // a full date, handled elsewhere
+    if toks.get(i + 3) == toks.get(i + 1) && num(toks, i + 4).is_some() {
+        return None; // a full date (dd/mm/yy), handled elsewhere
     }
     if is_unit_word(toks.get(i + 3)) {
         return None; // "5-19 years": an age range
@@ -599,8 +596,10 @@ fn parse_atom(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
                         }
                     }
                     // dd/mm without a year (slash only)
+                    // (not the "24/7" idiom)
                     if matches!(toks.get(i + 1), Some(Tok::Slash))
                         && blen <= 2
+                        && !(b == 7 && (v == 24 || v == 7))
                         && len + blen >= 3
                         && (1..=31).contains(&v)
                         && (1..=12).contains(&b)
@@ -782,7 +781,10 @@ fn parse_atom(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
         }
         Tok::Word(w) if w == "year" || w == "yearend" => {
             let prev = i.checked_sub(1).and_then(|p| toks.get(p));
-            if matches!(prev, Some(Tok::Num { .. })) || num(toks, i + 1).is_some() {
+            let prev2 = i.checked_sub(2).and_then(|p| toks.get(p));
+            let after_num = matches!(prev, Some(Tok::Num { .. }))
+                || (matches!(prev, Some(Tok::Dash)) && matches!(prev2, Some(Tok::Num { .. })));
+            if after_num || num(toks, i + 1).is_some() {
                 return None; // "3 year cycle", "Year 2 cohort"
             }
             let prev_word = match prev {
@@ -790,19 +792,21 @@ fn parse_atom(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
                 _ => "",
             };
             let financial = prev_word == "financial" || prev_word == "fiscal";
+            let end_at = if word_is(toks, i + 1, "end") {
+                Some(i + 2)
+            } else if matches!(toks.get(i + 1), Some(Tok::Dash)) && word_is(toks, i + 2, "end") {
+                Some(i + 3)
+            } else {
+                None
+            };
             if w == "yearend"
-                || word_is(toks, i + 1, "end")
+                || end_at.is_some()
                 || matches!(
                     prev_word,
                     "the" | "this" | "of" | "financial" | "fiscal" | "current" | "calendar"
                 )
             {
-                let end = if word_is(toks, i + 1, "end") {
-                    i + 2
-                } else {
-                    i + 1
-                };
-                return Some((AtomVal::YearRef { financial }, end));
+                return Some((AtomVal::YearRef { financial }, end_at.unwrap_or(i + 1)));
             }
             None
         }
@@ -964,7 +968,7 @@ fn is_range_gap(gap: &[Tok], left_op: Op) -> bool {
     let mut connectors = 0;
     for t in gap {
         match t {
-            Tok::Dash => connectors += 1,
+            Tok::Dash | Tok::Slash => connectors += 1,
             Tok::Word(w)
                 if matches!(
                     w.as_str(),
@@ -985,7 +989,7 @@ fn is_range_gap(gap: &[Tok], left_op: Op) -> bool {
             _ => return false,
         }
     }
-    connectors >= 1 && connectors <= 2
+    (1..=2).contains(&connectors)
 }
 
 fn is_recurring_word(w: &str) -> bool {
@@ -1103,23 +1107,27 @@ fn parse(
             let (ia, ib) = resolve_pair(&a.val, &b.val, period, other_year, last_ctx);
             let start = ia.map(|x| x.0);
             let end = ib.map(|x| x.1);
-            // "from X to Y" is the whole range; "by X - Y" keeps only the end.
-            let (start, end) = match op {
-                Op::By | Op::Before => (None, end),
-                _ => (start, end),
-            };
-            if let Some(e) = end.or(start) {
-                last_ctx = Some(e);
+            let reversed = matches!((start, end), (Some(s), Some(e)) if s > e);
+            if !reversed {
+                // "from X to Y" is the whole range; "by X - Y" keeps only the end.
+                let (start, end) = match op {
+                    Op::By | Op::Before => (None, end),
+                    _ => (start, end),
+                };
+                if let Some(e) = end.or(start) {
+                    last_ctx = Some(e);
+                }
+                clauses.push(Clause {
+                    start,
+                    end,
+                    kind: DeadlineKind::Range,
+                    op,
+                    hi: b.hi,
+                });
+                k += 2;
+                continue;
             }
-            clauses.push(Clause {
-                start,
-                end,
-                kind: DeadlineKind::Range,
-                op,
-                hi: b.hi,
-            });
-            k += 2;
-            continue;
+            // A reversed "range" is two separate dates; the later-written one stands.
         }
         let iv = resolve_one(&a.val, period, other_year, last_ctx);
         let (start, end) = match iv {
@@ -1165,6 +1173,11 @@ fn parse(
                         c.kind = DeadlineKind::Range;
                     }
                 }
+            }
+        }
+        if let (Some(s), Some(e)) = (c.start, c.end) {
+            if s > e {
+                c.start = None;
             }
         }
         if (c.hi..toks.len()).any(|i| is_tbc_at(&toks, i)) {
@@ -1446,6 +1459,26 @@ mod tests {
             d("July 2011 for concept, roll out by end of year", "2011/12").1,
             s("2011-12-31")
         );
+        assert_eq!(
+            d("Sept-Dec 2014", "-"),
+            (s("2014-09-01"), s("2014-12-31"), DeadlineKind::Range)
+        );
+        assert_eq!(
+            d("Summer/Autumn 2014", "-"),
+            (s("2014-06-01"), s("2014-11-30"), DeadlineKind::Range)
+        );
+        assert_eq!(
+            d("14/15 - 15/16", "-"),
+            (s("2014-04-01"), s("2016-03-31"), DeadlineKind::Range)
+        );
+        assert_eq!(
+            d("2014/15 - 2016/17", "-"),
+            (s("2014-04-01"), s("2017-03-31"), DeadlineKind::Range)
+        );
+        assert_eq!(d("by year-end", "2014/15").1, s("2015-03-31"));
+        assert_eq!(d("3-year programme", "2014/15").2, DeadlineKind::Unparsed);
+        assert_eq!(d("24/7 service", "2014/15").2, DeadlineKind::Unparsed);
+        assert_eq!(d("31/03", "2014/15").1, s("2015-03-31"));
         // no period, month alone: no dates but the kind is known
         assert_eq!(d("July", "-"), (None, None, DeadlineKind::Month));
         // "may" the verb is not a month
