@@ -108,7 +108,11 @@ pub struct Deadline {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
-    Num { v: u32, len: u8, ord: bool },
+    Num {
+        v: u32,
+        len: u8,
+        ord: bool,
+    },
     Month(u32),
     Season(u8),
     Quarter(u32),
@@ -118,6 +122,8 @@ enum Tok {
     Dot,
     Comma,
     Punct,
+    /// An apostrophe outside a word ("March '15").
+    Apos,
 }
 
 static PARENS: LazyLock<Regex> =
@@ -237,6 +243,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
         match c {
             '-' | '–' | '—' | '−' | '‐' | '‑' | '~' => out.push(Tok::Dash),
             '/' | '\\' => out.push(Tok::Slash),
+            '\'' | '’' | '‘' => out.push(Tok::Apos),
             '.' => out.push(Tok::Dot),
             ',' => out.push(Tok::Comma),
             c if c.is_whitespace() => {}
@@ -498,8 +505,17 @@ fn parse_year_pair(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
 
 /// Optional year after a day or month: four digits, or two digits when
 /// `allow_two` and no month name follows ("16 March 15").
-fn trailing_year(toks: &[Tok], i: usize, allow_two: bool) -> Option<(i32, usize)> {
-    let j = if matches!(toks.get(i), Some(Tok::Comma)) {
+/// `sep` is the separator used between day and month ("31-Mar-15"): the
+/// same one may sit before the year.
+fn trailing_year(
+    toks: &[Tok],
+    i: usize,
+    allow_two: bool,
+    sep: Option<&Tok>,
+) -> Option<(i32, usize)> {
+    let here = toks.get(i);
+    let j = if matches!(here, Some(Tok::Comma) | Some(Tok::Apos)) || (sep.is_some() && here == sep)
+    {
         i + 1
     } else {
         i
@@ -619,14 +635,18 @@ fn parse_atom(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
             }
             // 16th March [2015], 16 of March
             if len <= 2 && (1..=31).contains(&v) {
-                let j = if word_is(toks, i + 1, "of") {
-                    i + 2
+                let (j, sep) = if word_is(toks, i + 1, "of") {
+                    (i + 2, None)
+                } else if is_date_sep(toks.get(i + 1))
+                    && matches!(toks.get(i + 2), Some(Tok::Month(_)))
+                {
+                    (i + 2, toks.get(i + 1))
                 } else {
-                    i + 1
+                    (i + 1, None)
                 };
                 if let Some(Tok::Month(m)) = toks.get(j) {
                     let m = *m;
-                    return match trailing_year(toks, j + 1, true) {
+                    return match trailing_year(toks, j + 1, true, sep) {
                         Some((y, end)) => Some((
                             AtomVal::Day {
                                 y: Some(y),
@@ -660,8 +680,17 @@ fn parse_atom(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
         }
         Tok::Month(m) => {
             let m = *m;
-            // Mar-15, Dec-2011, Mar/15
-            if matches!(toks.get(i + 1), Some(Tok::Dash) | Some(Tok::Slash)) {
+            // "Sept. 2014": skip the abbreviation's dot
+            let i = if matches!(toks.get(i + 1), Some(Tok::Dot)) {
+                i + 1
+            } else {
+                i
+            };
+            // Mar-15, Dec-2011, Mar/15, March '15
+            if matches!(
+                toks.get(i + 1),
+                Some(Tok::Dash) | Some(Tok::Slash) | Some(Tok::Apos)
+            ) {
                 if let Some((v, len)) = plain_num(toks, i + 2) {
                     if (len == 2 || len == 4)
                         && !matches!(toks.get(i + 3), Some(Tok::Month(_)))
@@ -684,7 +713,7 @@ fn parse_atom(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
                 }
                 let day_ok = (1..=31).contains(&v) && len <= 2;
                 if day_ok && (ord || len == 1) {
-                    return match trailing_year(toks, i + 2, false) {
+                    return match trailing_year(toks, i + 2, false, None) {
                         Some((y, end)) => Some((
                             AtomVal::Day {
                                 y: Some(y),
@@ -707,7 +736,7 @@ fn parse_atom(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
                 }
                 if !ord && len == 2 {
                     // "March 15, 2015": a day then a four-digit year
-                    if let Some((y, end)) = trailing_year(toks, i + 2, false) {
+                    if let Some((y, end)) = trailing_year(toks, i + 2, false, None) {
                         if day_ok {
                             return Some((
                                 AtomVal::Day {
@@ -748,6 +777,11 @@ fn parse_atom(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
                     end,
                 ));
             }
+            let j = if matches!(toks.get(j), Some(Tok::Apos)) {
+                j + 1
+            } else {
+                j
+            };
             if let Some((v, len)) = plain_num(toks, j) {
                 if (len == 2 || len == 4) && !is_unit_word(toks.get(j + 1)) {
                     if let Some(y) = year_from(v, len) {
@@ -923,7 +957,7 @@ fn is_filler(t: &Tok) -> bool {
                 | "planned"
                 | "projected"
         ),
-        Tok::Dash | Tok::Comma | Tok::Punct | Tok::Dot => true,
+        Tok::Dash | Tok::Comma | Tok::Punct | Tok::Dot | Tok::Apos => true,
         _ => false,
     }
 }
@@ -1478,6 +1512,18 @@ mod tests {
         assert_eq!(d("by year-end", "2014/15").1, s("2015-03-31"));
         assert_eq!(d("3-year programme", "2014/15").2, DeadlineKind::Unparsed);
         assert_eq!(d("24/7 service", "2014/15").2, DeadlineKind::Unparsed);
+        assert_eq!(d("31-Mar-15", "-").1, s("2015-03-31"));
+        assert_eq!(d("31/Mar/2015", "-").1, s("2015-03-31"));
+        assert_eq!(
+            d("1 April - 31 March 2015", "-"),
+            (s("2014-04-01"), s("2015-03-31"), DeadlineKind::Range)
+        );
+        assert_eq!(
+            d("Sept. 2014", "-"),
+            (s("2014-09-01"), s("2014-09-30"), DeadlineKind::Month)
+        );
+        assert_eq!(d("March '15", "-").1, s("2015-03-31"));
+        assert_eq!(d("Winter '14", "-").1, s("2015-02-28"));
         assert_eq!(d("31/03", "2014/15").1, s("2015-03-31"));
         // no period, month alone: no dates but the kind is known
         assert_eq!(d("July", "-"), (None, None, DeadlineKind::Month));
