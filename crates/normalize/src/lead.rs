@@ -92,7 +92,16 @@ pub fn looks_like_person(raw: &str) -> bool {
     if crate::looks_like_deadline(&c) || crate::looks_like_rag(&c) {
         return false;
     }
-    !parse_people(&c).is_empty()
+    // strong evidence only: a name, initials, or a body with a team word / acronym
+    parse_people(&c).iter().any(|p| match p.kind {
+        PersonKind::Person | PersonKind::Initials => true,
+        PersonKind::Team => {
+            has_team_word(&p.name)
+                || p.name
+                    .split(['/', ' '])
+                    .any(|w| is_acronym(w, !has_lowercase(&p.name)))
+        }
+    })
 }
 
 static VIA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\s+via\s+").expect("via regex"));
@@ -229,7 +238,6 @@ const NOT_NAME_WORDS: &[&str] = &[
     "children",
     "adult",
     "adults",
-    "young",
     "people",
     "older",
     "mental",
@@ -321,22 +329,15 @@ const NOT_NAME_WORDS: &[&str] = &[
     "quarter",
     "month",
     "week",
-    "day",
     "january",
     "february",
     "march",
-    "april",
-    "may",
-    "june",
     "july",
     "august",
     "september",
     "october",
     "november",
     "december",
-    "green",
-    "amber",
-    "red",
     "complete",
     "completed",
     "lead",
@@ -534,11 +535,25 @@ fn parse_people(c: &str) -> Vec<Person> {
         }
         None => (c, None),
     };
-    let mut people = Vec::new();
+    let mut people: Vec<Person> = Vec::new();
     for chunk in split_top(main, &[';', ','], false) {
+        let mut found = Vec::new();
         for piece in split_and_amp(&chunk) {
-            people.extend(parse_slash_list(&piece));
+            found.extend(parse_slash_list(&piece));
         }
+        // "John Smith, Head of Housing": a post after a name is that person's role
+        if let [post] = found.as_slice() {
+            let is_post =
+                post.kind == PersonKind::Person && post.role.as_deref() == Some(post.name.as_str());
+            if let Some(prev) = people
+                .last_mut()
+                .filter(|p| is_post && p.kind == PersonKind::Person && p.role.is_none())
+            {
+                prev.role = Some(post.name.clone());
+                continue;
+            }
+        }
+        people.extend(found);
     }
     // drop exact duplicates ("GK/MW/MW")
     let mut seen = Vec::new();
@@ -622,10 +637,7 @@ fn name_words(s: &str) -> Option<Vec<String>> {
             return None;
         }
         let is_title = i == 0 && TITLES.contains(&lw.trim_end_matches('.'));
-        if i == 0
-            && !is_title
-            && (lw.ends_with("ing") || lw.ends_with("ed") || lw.chars().count() < 2)
-        {
+        if i == 0 && !is_title && (lw.ends_with("ing") || lw.chars().count() < 2) {
             return None;
         }
         out.push(w.to_string());
@@ -705,6 +717,16 @@ fn classify_part(part: &str) -> Vec<Person> {
     if text.is_empty() {
         return Vec::new();
     }
+    // "John Smith - Head of Housing": a name and its post
+    for dash in [" - ", " – ", " — "] {
+        if let Some((left, right)) = text.split_once(dash) {
+            if let Some(words) = name_words(left) {
+                if has_role_word(right) && words.len() <= 4 {
+                    return vec![person(&words, Some(right.trim().to_string()))];
+                }
+            }
+        }
+    }
     if let Some(words) = name_words(&text) {
         let has_title = TITLES.contains(&words[0].to_lowercase().trim_end_matches('.'));
         let n = words.len();
@@ -750,7 +772,90 @@ fn classify_part(part: &str) -> Vec<Person> {
             via: None,
         }];
     }
+    // Any other short capitalised phrase in a lead cell names a body
+    // ("Public Health", "Adult Social Care", "Commissioning").
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = words
+        .first()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "of" | "and" | "for" | "the" | "&" | "in" | "to" | "with"
+                )
+        })
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && !words.first().is_some_and(|w| is_action_verb(w));
+    if capitalised && words.len() <= 6 {
+        return vec![Person {
+            name: text,
+            role,
+            kind: PersonKind::Team,
+            via: None,
+        }];
+    }
     Vec::new()
+}
+
+/// Verbs that open an action ("Finalise ...", "Develop ..."), never a body's name.
+fn is_action_verb(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "finalise"
+            | "finalize"
+            | "develop"
+            | "implement"
+            | "improve"
+            | "deliver"
+            | "support"
+            | "ensure"
+            | "establish"
+            | "identify"
+            | "undertake"
+            | "provide"
+            | "promote"
+            | "increase"
+            | "reduce"
+            | "review"
+            | "work"
+            | "create"
+            | "agree"
+            | "produce"
+            | "complete"
+            | "embed"
+            | "explore"
+            | "consider"
+            | "launch"
+            | "introduce"
+            | "commission"
+            | "extend"
+            | "expand"
+            | "monitor"
+            | "maintain"
+            | "continue"
+            | "roll"
+            | "carry"
+            | "set"
+            | "build"
+            | "design"
+            | "publish"
+            | "prepare"
+            | "raise"
+            | "engage"
+            | "enable"
+    )
+}
+
+/// A capitalised phrase that is a body only by elimination ("Assurance",
+/// "Public Health"): no team word, no acronym.
+fn is_weak_body(p: &str) -> bool {
+    let c = classify_part(p);
+    let (t, _) = take_role(p);
+    let caps = !has_lowercase(&t);
+    matches!(c.as_slice(), [x] if x.kind == PersonKind::Team)
+        && !has_team_word(&t)
+        && !t.split_whitespace().any(|w| is_acronym(w, caps))
 }
 
 fn part_is_acronym_only(p: &str) -> bool {
@@ -804,7 +909,7 @@ fn parse_slash_list(piece: &str) -> Vec<Person> {
     for p in &parts {
         let p = p.as_str();
         let team_word = has_team_word(p);
-        if part_is_acronym_only(p) {
+        if part_is_acronym_only(p) || is_weak_body(p) {
             if group_closed_by_team_word {
                 flush(&mut group, &mut out);
                 group_closed_by_team_word = false;
@@ -993,6 +1098,49 @@ mod tests {
                 "HWBB / Staying Healthy / Substance Misuse Evaluation framework"
             )]
         );
+    }
+
+    #[test]
+    fn posts_and_bodies() {
+        assert_eq!(
+            names("John Smith, Head of Housing"),
+            vec![(
+                "John Smith".to_string(),
+                Some("Head of Housing".to_string()),
+                PersonKind::Person,
+                None
+            )]
+        );
+        assert_eq!(
+            names("John Smith - Head of Housing"),
+            vec![(
+                "John Smith".to_string(),
+                Some("Head of Housing".to_string()),
+                PersonKind::Person,
+                None
+            )]
+        );
+        assert_eq!(names("Public Health"), vec![t("Public Health")]);
+        assert_eq!(
+            names("Mandy Ansell / Public Health"),
+            vec![p("Mandy Ansell"), t("Public Health")]
+        );
+        assert_eq!(
+            names("Governance / Assurance / Monitoring board"),
+            vec![t("Governance / Assurance / Monitoring board")]
+        );
+        assert_eq!(names("June Green"), vec![p("June Green")]);
+        assert_eq!(names("Ted Young"), vec![p("Ted Young")]);
+        assert_eq!(
+            names("AB (Head of Service)"),
+            vec![(
+                "AB".to_string(),
+                Some("Head of Service".to_string()),
+                PersonKind::Initials,
+                None
+            )]
+        );
+        assert_eq!(names("Cllr Smith"), vec![p("Cllr Smith")]);
     }
 
     #[test]
