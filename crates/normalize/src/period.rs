@@ -146,10 +146,15 @@ pub fn detect_period<'a, I: IntoIterator<Item = &'a str>>(texts: I) -> Option<Pe
     let mut counts: HashMap<i32, (usize, usize, String)> = HashMap::new();
     let mut order = 0usize;
     let mut year_fallback: Option<Period> = None;
+    let mut span_fallback: Option<Period> = None;
     for (idx, text) in texts.into_iter().take(MAX_DETECT_TEXTS).enumerate() {
         let text = crate::text::truncate_chars(text, MAX_DETECT_CHARS);
         let mut found_here = false;
-        for m in fy_mentions(text) {
+        let (fys, span) = fy_mentions(text);
+        if span_fallback.is_none() {
+            span_fallback = span;
+        }
+        for m in fys {
             found_here = true;
             order += 1;
             let e = counts.entry(m.0).or_insert((0, order, m.1.clone()));
@@ -166,7 +171,7 @@ pub fn detect_period<'a, I: IntoIterator<Item = &'a str>>(texts: I) -> Option<Pe
             }
         }
     }
-    best(counts).or(year_fallback)
+    best(counts).or(span_fallback).or(year_fallback)
 }
 
 fn best(counts: HashMap<i32, (usize, usize, String)>) -> Option<Period> {
@@ -176,8 +181,10 @@ fn best(counts: HashMap<i32, (usize, usize, String)>) -> Option<Period> {
     parse_period(&raw)
 }
 
-/// All financial-year mentions in `text`: (start year, raw text).
-fn fy_mentions(text: &str) -> Vec<(i32, String)> {
+/// All financial-year mentions in `text`: (start year, raw text), and the
+/// first span of calendar years ("2014 – 2017").
+fn fy_mentions(text: &str) -> (Vec<(i32, String)>, Option<Period>) {
+    let mut span = None;
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     for caps in FY_MENTION.captures_iter(text) {
@@ -210,10 +217,12 @@ fn fy_mentions(text: &str) -> Vec<(i32, String)> {
                 && p.start.format("%m-%d").to_string() == "04-01"
             {
                 out.push((crate::dates::year_of(p.start), whole.as_str().to_string()));
+            } else if span.is_none() {
+                span = Some(p);
             }
         }
     }
-    out
+    (out, span)
 }
 
 #[cfg(test)]
@@ -299,5 +308,11 @@ mod tests {
             .map(|p| p.end.to_string());
         assert_eq!(got.as_deref(), Some("2016-12-31"));
         assert_eq!(detect_period(["Board meeting 10 March 2015"]), None);
+        let got = detect_period(["Health and Wellbeing Strategy 2014 – 2017", "Plan 2014"])
+            .map(|p| (p.start.to_string(), p.end.to_string()));
+        assert_eq!(
+            got,
+            Some(("2014-01-01".to_string(), "2017-12-31".to_string()))
+        );
     }
 }
