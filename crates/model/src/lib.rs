@@ -203,6 +203,45 @@ pub fn collapse_ws(s: &str) -> String {
     out
 }
 
+/// A plain-text rendering of a document for people debugging a front-end
+/// (`plansift model FILE`): one line per block, tables one line per row with
+/// cells separated by ` | `, bold cells in `*stars*`, fills as `[#RRGGBB]`.
+pub fn render(doc: &Document) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let loc = |p: &Prov| match p.line {
+        Some(l) => format!("p{}:l{}", p.page, l),
+        None => format!("p{}", p.page),
+    };
+    for b in &doc.blocks {
+        let _ = match b {
+            Block::Heading(t) => writeln!(out, "[{}] H{} {}", loc(&t.prov), t.level, t.text),
+            Block::Paragraph(t) => writeln!(out, "[{}] P{} {}", loc(&t.prov), if t.bold { "*" } else { "" }, t.text),
+            Block::Furniture(t) => writeln!(out, "[{}] F {}", loc(&t.prov), t.text),
+            Block::PageBreak { page } => writeln!(out, "---- page {page} ----"),
+            Block::Table(t) => {
+                let _ = writeln!(out, "[{}] TABLE {:?} {}x{}", loc(&t.prov), t.origin, t.rows.len(), t.columns());
+                for r in &t.rows {
+                    let cells: Vec<String> = r
+                        .cells
+                        .iter()
+                        .map(|c| {
+                            let mut s = if c.covered { "^".to_string() } else if c.bold { format!("*{}*", c.text) } else { c.text.clone() };
+                            if let Some(f) = c.fill {
+                                s.push_str(&format!(" [{}]", f.hex()));
+                            }
+                            s
+                        })
+                        .collect();
+                    let _ = writeln!(out, "  [{}] {}", loc(&r.prov), cells.join(" | "));
+                }
+                Ok(())
+            }
+        };
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

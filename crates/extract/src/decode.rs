@@ -1,0 +1,118 @@
+//! Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, or Windows-1252.
+
+use std::fmt;
+
+use plansift_model::{Diagnostic, Level};
+
+/// Why bytes are not text plansift can read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// NUL or other control bytes: not a text file.
+    Binary { offset: usize },
+    /// Not UTF-8, and bytes that Windows-1252 does not define.
+    Encoding { byte: u8, offset: usize },
+}
+
+impl DecodeError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            DecodeError::Binary { .. } => "input.binary",
+            DecodeError::Encoding { .. } => "input.encoding",
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Binary { offset } => write!(
+                f,
+                "a binary file, not text (control byte at offset {offset}); plansift reads text, HTML, CSV/TSV and PDF files"
+            ),
+            DecodeError::Encoding { byte, offset } => write!(
+                f,
+                "the text is neither UTF-8 nor Windows-1252 (byte 0x{byte:02X} at offset {offset} is undefined in Windows-1252); convert it to UTF-8"
+            ),
+        }
+    }
+}
+
+fn control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
+/// Decode a text file. Returns the text and notes on how it was decoded.
+pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeError> {
+    let mut notes = Vec::new();
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return decode_text(rest).map(|(t, n)| (t, n));
+    }
+    for (bom, enc) in [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE)] {
+        if bytes.starts_with(bom) {
+            let (text, _, had_errors) = enc.decode(bytes);
+            if had_errors {
+                notes.push(Diagnostic::warning("input.encoding", format!("invalid {} sequences replaced with U+FFFD", enc.name()), None));
+            } else {
+                notes.push(Diagnostic::new(Level::Info, "input.encoding", format!("decoded as {}", enc.name()), None));
+            }
+            return Ok((text.into_owned(), notes));
+        }
+    }
+    // Binary: a NUL anywhere in the first 64 KiB, or many control bytes.
+    let head = &bytes[..bytes.len().min(65536)];
+    if let Some(offset) = head.iter().position(|&b| b == 0) {
+        return Err(DecodeError::Binary { offset });
+    }
+    let controls = head.iter().filter(|&&b| control(b)).count();
+    if controls * 100 > head.len().max(1) {
+        let offset = head.iter().position(|&b| control(b)).unwrap_or(0);
+        return Err(DecodeError::Binary { offset });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_string(), notes)),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            if let Some(off) = bytes.iter().position(|&b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)) {
+                return Err(DecodeError::Encoding { byte: bytes[off], offset: off });
+            }
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            notes.push(Diagnostic::new(
+                Level::Info,
+                "input.encoding",
+                format!("not UTF-8 (invalid byte at offset {offset}): decoded as Windows-1252"),
+                None,
+            ));
+            Ok((text.into_owned(), notes))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_bom_and_cp1252() {
+        assert_eq!(decode_text(b"\xEF\xBB\xBFabc").unwrap().0, "abc");
+        let (t, notes) = decode_text(b"Caf\xE9 \x93quoted\x94 \x96 dash").unwrap();
+        assert_eq!(t, "Café “quoted” – dash");
+        assert_eq!(notes[0].code, "input.encoding");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut b = vec![0xFF, 0xFE];
+        for u in "Lead\tDeadline".encode_utf16() {
+            b.extend(u.to_le_bytes());
+        }
+        assert_eq!(decode_text(&b).unwrap().0, "Lead\tDeadline");
+    }
+
+    #[test]
+    fn binary_and_undefined_bytes() {
+        assert_eq!(decode_text(b"ab\0cd").unwrap_err(), DecodeError::Binary { offset: 2 });
+        let e = decode_text(b"abc \x81 def").unwrap_err();
+        assert_eq!(e.code(), "input.encoding");
+        assert!(e.to_string().contains("0x81"));
+    }
+}

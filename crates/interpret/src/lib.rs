@@ -1,0 +1,534 @@
+//! The one interpretation stage: document model -> actions.
+//!
+//! Every front-end (text, HTML, CSV, PDF) produces a [`plansift_model::Document`];
+//! this crate alone decides what in it is a plan. It
+//! 1. finds plan tables by their header row (an action column plus a lead,
+//!    deadline, RAG, progress... column) and, for a table with no header that
+//!    follows a plan table across a page break, by its shape;
+//! 2. assigns column roles from header words, then from cell content for
+//!    columns whose header says nothing;
+//! 3. walks the rows: joins rows cut by page breaks or line wraps, splits a row
+//!    that carries the previous action's tail and a new action, carries the
+//!    objective and theme down (and up, for a vertically centred merged cell),
+//!    drops empty numbered rows and measure sub-tables;
+//! 4. builds actions with the normalisers (`plansift-normalize`).
+
+mod meta;
+pub mod roles;
+pub mod text;
+
+use std::collections::{BTreeMap, HashMap};
+
+use plansift_model::{Block, Cell, Diagnostic, Document, Prov, Rgb, Row, Table};
+use plansift_normalize as norm;
+use plansift_schema::{Action, ActionSource};
+use roles::{classify_header, is_plan, Role};
+
+/// What the interpretation stage found in one document.
+#[derive(Debug, Clone, Default)]
+pub struct Interpretation {
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub period: Option<norm::Period>,
+    /// Actions in document order; `id` is left empty for the caller to assign.
+    pub actions: Vec<Action>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// An action being assembled from one or more rows.
+#[derive(Debug, Clone, Default)]
+struct Draft {
+    reference: String,
+    text: String,
+    theme: Option<String>,
+    objective: Option<String>,
+    /// The objective may still be filled from a merged objective cell found further down.
+    backfill: bool,
+    lead: String,
+    deadline: String,
+    rag: String,
+    rag_fill: Option<Rgb>,
+    progress: String,
+    next_steps: String,
+    indicators: String,
+    governance: String,
+    extra: BTreeMap<String, String>,
+    prov: Prov,
+    plan: u32,
+    epoch: u32,
+}
+
+fn append(dst: &mut String, s: &str) {
+    let s = s.trim();
+    if s.is_empty() {
+        return;
+    }
+    if !dst.is_empty() {
+        dst.push(' ');
+    }
+    dst.push_str(s);
+}
+
+/// A plan: a run of tables sharing one header.
+#[derive(Debug, Clone)]
+struct Plan {
+    id: u32,
+    roles: Vec<Option<Role>>,
+    headers: Vec<String>,
+    objective: Option<String>,
+    /// The current objective came from a merged cell beside an action (it may apply upwards).
+    measures: bool,
+    /// Continuation rows may still join the last action.
+    open: bool,
+}
+
+impl Plan {
+    fn col(&self, role: Role) -> Option<usize> {
+        self.roles.iter().position(|r| *r == Some(role))
+    }
+}
+
+#[derive(Default)]
+struct Walker {
+    theme: Option<String>,
+    epoch: u32,
+    plan: Option<Plan>,
+    plans: u32,
+    /// Since the last plan table: a page break was passed.
+    gap_break: bool,
+    /// Since the last plan table: real text (not furniture) was passed.
+    gap_text: bool,
+    /// An objective stated in a paragraph ("Priority Outcome 1 ...") for the tables that follow.
+    pending_objective: Option<String>,
+    /// Reference code -> description (objective tables, "SCAR001 *...*" paragraphs).
+    ref_objectives: HashMap<String, String>,
+    drafts: Vec<Draft>,
+    diagnostics: Vec<Diagnostic>,
+    /// Epochs (themes) in which an objective has been seen.
+    epoch_has_objective: bool,
+}
+
+fn header_roles(row: &Row) -> Option<Vec<Option<Role>>> {
+    let mut roles = Vec::with_capacity(row.cells.len());
+    let (mut filled, mut matched, mut distinct) = (0usize, 0usize, Vec::new());
+    for c in &row.cells {
+        if c.is_empty() {
+            roles.push(None);
+            continue;
+        }
+        filled += 1;
+        let r = classify_header(&c.text);
+        if let Some(r) = r {
+            matched += 1;
+            if !distinct.contains(&r) {
+                distinct.push(r);
+            }
+        }
+        roles.push(r);
+    }
+    (matched >= 2 && distinct.len() >= 2 && matched * 10 >= filled * 6).then_some(roles)
+}
+
+impl Walker {
+    fn block(&mut self, b: &Block) {
+        match b {
+            Block::PageBreak { .. } => self.gap_break = true,
+            Block::Furniture(_) => {}
+            Block::Heading(t) | Block::Paragraph(t) => self.text_block(&t.text, t.bold || matches!(b, Block::Heading(_))),
+            Block::Table(t) => self.table(t),
+        }
+    }
+
+    fn text_block(&mut self, text: &str, heading: bool) {
+        let text = text.trim();
+        if text.is_empty() || text::page_number(text) {
+            return;
+        }
+        self.gap_text = true;
+        if let Some(v) = text::section_label(text) {
+            self.set_theme(v.to_string());
+            return;
+        }
+        if let Some((r, desc)) = text::ref_description(text) {
+            self.ref_objectives.insert(r.to_string(), desc.to_string());
+            return;
+        }
+        if text::objective_label(text) {
+            self.pending_objective = Some(text::first_sentence(text).to_string());
+            if let Some(p) = &mut self.plan {
+                p.objective = self.pending_objective.clone();
+            }
+            return;
+        }
+        if heading && theme_like(text) && classify_header(text).is_none() {
+            self.set_theme(text.to_string());
+        }
+    }
+
+    fn set_theme(&mut self, theme: String) {
+        self.theme = Some(theme);
+        self.epoch += 1;
+        self.epoch_has_objective = false;
+        self.pending_objective = None;
+        if let Some(p) = &mut self.plan {
+            p.objective = None;
+            p.open = false;
+            p.measures = false;
+        }
+    }
+
+    fn table(&mut self, t: &Table) {
+        let continuation = self.plan.is_some() && !self.gap_text;
+        let after_break = self.gap_break;
+        let mut in_plan = continuation;
+        let mut first_data_row = true;
+        for (i, row) in t.rows.iter().enumerate() {
+            if row.filled() == 0 {
+                continue;
+            }
+            if let Some(roles) = header_roles(row) {
+                if is_plan(&roles) {
+                    let same = self.plan.as_ref().is_some_and(|p| same_header(p, row)) && !self.gap_text;
+                    if !same {
+                        self.start_plan(roles, row);
+                    }
+                    if let Some(p) = &mut self.plan {
+                        p.measures = false;
+                    }
+                    in_plan = true;
+                    continue;
+                }
+                if self.plan.as_ref().is_some_and(|p| same_header(p, row)) {
+                    continue; // a repeated header with a cell missing
+                }
+                // Another kind of table (measures, risks, objectives): the plan ends here.
+                self.plan = None;
+                self.collect_ref_table(&roles, &t.rows[i + 1..]);
+                break;
+            }
+            if !in_plan {
+                self.pre_header_row(row);
+                continue;
+            }
+            self.plan_row(row, first_data_row && after_break, first_data_row);
+            first_data_row = false;
+        }
+        if self.plan.is_some() {
+            self.gap_break = false;
+            self.gap_text = false;
+        }
+    }
+
+    fn start_plan(&mut self, roles: Vec<Option<Role>>, row: &Row) {
+        self.plans += 1;
+        let objective = if roles.contains(&Some(Role::Objective)) { None } else { self.pending_objective.clone() };
+        self.plan = Some(Plan {
+            id: self.plans,
+            roles,
+            headers: row.cells.iter().map(|c| c.text.clone()).collect(),
+            objective,
+            measures: false,
+            open: false,
+        });
+    }
+
+    /// A row before any plan header: a theme banner, an objective label, or nothing we use.
+    fn pre_header_row(&mut self, row: &Row) {
+        let joined = text::join_cells(row.cells.iter().map(|c| c.text.as_str()));
+        if text::objective_label(&joined) {
+            self.pending_objective = Some(text::first_sentence(&joined).to_string());
+            return;
+        }
+        if let Some(c) = single_cell(row) {
+            if theme_like(&c.text) && classify_header(&c.text).is_none() {
+                self.set_theme(c.text.clone());
+            }
+        }
+    }
+
+    /// An objectives table (reference + description) gives descriptions for reference codes.
+    fn collect_ref_table(&mut self, roles: &[Option<Role>], rows: &[Row]) {
+        let (Some(r), Some(d)) = (
+            roles.iter().position(|x| *x == Some(Role::Ref)),
+            roles.iter().position(|x| *x == Some(Role::Objective)),
+        ) else {
+            return;
+        };
+        for row in rows {
+            let (code, desc) = (row.text(r).trim(), row.text(d).trim());
+            if !code.is_empty() && !desc.is_empty() && !code.contains(' ') {
+                self.ref_objectives.entry(code.to_string()).or_insert_with(|| desc.to_string());
+            }
+        }
+    }
+
+    fn plan_row(&mut self, row: &Row, first_after_break: bool, first_in_table: bool) {
+        let Some(plan) = self.plan.clone() else { return };
+        let joined = text::join_cells(row.cells.iter().map(|c| c.text.as_str()));
+        if text::measures_intro(&joined) {
+            if let Some(p) = &mut self.plan {
+                p.measures = true;
+                p.open = false;
+            }
+            return;
+        }
+        if plan.measures {
+            return;
+        }
+        let cell = |role: Role| -> &str { plan.col(role).map(|i| row.text(i).trim()).unwrap_or("") };
+        let action_col = plan.col(Role::Action);
+        let action = action_col.map(|i| text::strip_bullet(row.text(i).trim())).unwrap_or("");
+
+        if action.is_empty() {
+            if text::objective_label(&joined) {
+                let o = text::first_sentence(&joined).to_string();
+                self.set_objective(o, false);
+                return;
+            }
+            if let Some(c) = single_cell(row) {
+                let col = row.cells.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0);
+                if col == 0 && theme_like(&c.text) && plan.roles.first().copied().flatten() != Some(Role::Action) {
+                    self.set_theme(c.text.clone());
+                    return;
+                }
+            }
+            let objective = cell(Role::Objective);
+            if !objective.is_empty() && !first_after_break && objective_like(objective) {
+                self.set_objective(objective.to_string(), false);
+                if let Some(p) = &mut self.plan {
+                    p.open = false;
+                }
+                return;
+            }
+            self.merge_into_last(row, &plan);
+            return;
+        }
+
+        let own_key = [Role::Lead, Role::Deadline, Role::Rag, Role::Ref].iter().any(|&r| !cell(r).is_empty())
+            || plan.col(Role::Rag).and_then(|i| row.cells.get(i)).and_then(|c| c.fill).is_some_and(is_rag_colour);
+        let last = self.drafts.last().filter(|d| d.plan == plan.id && plan.open);
+        if let Some(last) = last {
+            let ref_wrap = plan.col(Role::Ref).is_some() && cell(Role::Ref).is_empty() && !last.reference.is_empty();
+            let cont = !own_key && (text::starts_lower(action) || text::unbalanced(&last.text) || ref_wrap);
+            if cont {
+                let last = self.drafts.last_mut().expect("checked");
+                append(&mut last.text, action);
+                self.merge_into_last(row, &plan);
+                return;
+            }
+        }
+        let mut action = action.to_string();
+        if let Some(last) = last {
+            if (first_after_break || first_in_table) && text::unbalanced(&last.text) {
+                if let Some((tail, rest)) = split_tail(&action) {
+                    let last = self.drafts.last_mut().expect("checked");
+                    append(&mut last.text, &tail);
+                    action = rest;
+                }
+            }
+        }
+
+        // A merged objective cell beside this action: a new objective.
+        let objective = cell(Role::Objective);
+        if !objective.is_empty() && !(first_after_break && (text::starts_lower(objective) || text::list_item(objective))) {
+            self.set_objective(objective.to_string(), true);
+        }
+        let reference = cell(Role::Ref).to_string();
+        let plan = self.plan.clone().unwrap_or(plan);
+        let objective = reference_objective(&self.ref_objectives, &reference).or_else(|| plan.objective.clone());
+        let mut d = Draft {
+            reference,
+            text: action,
+            theme: self.theme.clone(),
+            backfill: objective.is_none(),
+            objective,
+            prov: row.prov,
+            plan: plan.id,
+            epoch: self.epoch,
+            ..Default::default()
+        };
+        fill_fields(&mut d, row, &plan, true);
+        self.drafts.push(d);
+        if let Some(p) = &mut self.plan {
+            p.open = true;
+        }
+    }
+
+    fn set_objective(&mut self, objective: String, beside_action: bool) {
+        let Some(p) = &mut self.plan else { return };
+        p.objective = Some(objective.clone());
+        // A merged cell's text is vertically centred: the rows of its group above it, since
+        // the section began and before any other objective, belong to it too.
+        if beside_action && !self.epoch_has_objective {
+            for d in self.drafts.iter_mut().rev() {
+                if d.plan != p.id || d.epoch != self.epoch {
+                    break;
+                }
+                if d.backfill && d.objective.is_none() {
+                    d.objective = Some(objective.clone());
+                }
+            }
+        }
+        self.epoch_has_objective = true;
+    }
+
+    /// A row with no action text continues the last action: a second indicator, the rest of a
+    /// comment cut by a page break.
+    fn merge_into_last(&mut self, row: &Row, plan: &Plan) {
+        if !plan.open {
+            return;
+        }
+        if let Some(last) = self.drafts.last_mut().filter(|d| d.plan == plan.id) {
+            fill_fields(last, row, plan, false);
+        }
+    }
+}
+
+fn reference_objective(map: &HashMap<String, String>, reference: &str) -> Option<String> {
+    let mut r = reference.trim();
+    while let Some(p) = text::parent_ref(r) {
+        if let Some(d) = map.get(p) {
+            return Some(d.clone());
+        }
+        r = p;
+    }
+    None
+}
+
+/// Copy a row's cells into a draft by column role (appending on continuation rows).
+fn fill_fields(d: &mut Draft, row: &Row, plan: &Plan, new: bool) {
+    for (i, role) in plan.roles.iter().enumerate() {
+        let Some(c) = row.cells.get(i) else { continue };
+        let t = c.text.trim();
+        match role {
+            Some(Role::Lead) => append(&mut d.lead, t),
+            Some(Role::Deadline) => append(&mut d.deadline, t),
+            Some(Role::Rag) => {
+                if d.rag.is_empty() {
+                    d.rag = t.to_string();
+                }
+                if d.rag_fill.is_none() && c.fill.is_some_and(is_rag_colour) {
+                    d.rag_fill = c.fill;
+                }
+            }
+            Some(Role::Progress) => append(&mut d.progress, t),
+            Some(Role::NextSteps) => append(&mut d.next_steps, t),
+            Some(Role::Indicators) => append(&mut d.indicators, t),
+            Some(Role::Governance) => append(&mut d.governance, t),
+            Some(Role::Action) | Some(Role::Ref) | Some(Role::Objective) => {}
+            Some(Role::Ambition) | Some(Role::Risk) | Some(Role::Link) | None => {
+                let header = plan.headers.get(i).map(|h| h.trim()).filter(|h| !h.is_empty());
+                if let Some(h) = header {
+                    if !t.is_empty() && (new || d.extra.contains_key(h)) {
+                        append(d.extra.entry(h.to_string()).or_default(), t);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn is_rag_colour(c: Rgb) -> bool {
+    norm::rag_from_colour(c.0, c.1, c.2).is_some_and(|r| r.status.is_some())
+}
+
+/// The header row repeats the plan's header (most of its filled cells equal the plan's header cells).
+fn same_header(p: &Plan, row: &Row) -> bool {
+    let (mut filled, mut equal) = (0, 0);
+    for (i, c) in row.cells.iter().enumerate() {
+        if c.is_empty() {
+            continue;
+        }
+        filled += 1;
+        if p.headers.get(i).is_some_and(|h| h.trim().eq_ignore_ascii_case(c.text.trim())) {
+            equal += 1;
+        }
+    }
+    filled > 0 && equal * 10 >= filled * 6
+}
+
+fn single_cell(row: &Row) -> Option<&Cell> {
+    let mut it = row.cells.iter().filter(|c| !c.is_empty());
+    let first = it.next()?;
+    it.next().is_none().then_some(first)
+}
+
+/// Short, starts like a heading, is not a list item or a sentence fragment.
+fn theme_like(s: &str) -> bool {
+    let n = s.chars().count();
+    (3..=200).contains(&n)
+        && text::starts_upper_or_digit(s)
+        && !text::list_item(s)
+        && !s.ends_with(':')
+        && !s.ends_with(',')
+        && !text::page_number(s)
+        && !s.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+fn objective_like(s: &str) -> bool {
+    text::starts_upper_or_digit(s) && !text::list_item(s)
+}
+
+/// "Executive Nurse) Special focus on ..." -> ("Executive Nurse)", "Special focus on ...").
+fn split_tail(s: &str) -> Option<(String, String)> {
+    let close = s.find(')')?;
+    if s[..close].contains('(') {
+        return None;
+    }
+    let (tail, rest) = s.split_at(close + 1);
+    let rest = rest.trim();
+    text::starts_upper_or_digit(rest).then(|| (tail.trim().to_string(), rest.to_string()))
+}
+
+fn opt(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// Interpret a document in the model.
+pub fn interpret(doc: &Document) -> Interpretation {
+    let period = meta::period(doc);
+    let mut w = Walker::default();
+    for b in &doc.blocks {
+        w.block(b);
+    }
+    let mut diagnostics = w.diagnostics;
+    if w.plans == 0 {
+        diagnostics.push(Diagnostic::warning(
+            "plan.no_plan_table",
+            "no plan table found: no table has a header with an action column beside a lead, deadline, RAG or progress column",
+            None,
+        ));
+    }
+    let actions = w
+        .drafts
+        .into_iter()
+        .filter(|d| !d.text.trim().is_empty())
+        .map(|d| build(d, period.as_ref()))
+        .collect();
+    Interpretation { title: meta::title(doc), organisation: meta::organisation(doc), period, actions, diagnostics }
+}
+
+fn build(d: Draft, period: Option<&norm::Period>) -> Action {
+    let rag = if !d.rag.trim().is_empty() {
+        Some(norm::rag(d.rag.trim()))
+    } else {
+        d.rag_fill.and_then(|c| norm::rag_from_colour(c.0, c.1, c.2))
+    };
+    Action {
+        id: String::new(),
+        reference: opt(&d.reference),
+        text: d.text.trim().to_string(),
+        theme: d.theme,
+        objective: d.objective,
+        lead: opt(&d.lead).map(|l| norm::lead(&l)),
+        deadline: opt(&d.deadline).map(|s| norm::deadline(&s, period)),
+        rag,
+        progress: opt(&d.progress),
+        next_steps: opt(&d.next_steps),
+        indicators: opt(&d.indicators),
+        governance: opt(&d.governance),
+        extra: d.extra,
+        source: ActionSource { page: d.prov.page, line: d.prov.line, bbox: d.prov.bbox, plan: d.plan },
+    }
+}

@@ -1,0 +1,146 @@
+//! Small text predicates shared by the interpretation rules.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The first alphabetic character is lower-case and the text starts with a letter
+/// (a line or page wrap: "people and families").
+pub fn starts_lower(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+pub fn starts_upper_or_digit(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\'' || c == '‘' || c == '“')
+}
+
+/// More `(` than `)`: the text was cut inside brackets.
+pub fn unbalanced(s: &str) -> bool {
+    s.matches('(').count() > s.matches(')').count()
+}
+
+/// A list item: `1.`, `2)`, `a)`, `(iv)`, a bullet.
+pub fn list_item(s: &str) -> bool {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:\d{1,3}[.)]\s|\(?[a-z]\)\s|\(?[ivx]{1,4}\)\s|[•●▪◦\-–*·]\s?)").expect("list regex"));
+    RE.is_match(s)
+}
+
+/// Strip leading bullets and list dashes ("• Expansion of ..." -> "Expansion of ...").
+pub fn strip_bullet(s: &str) -> &str {
+    let t = s.trim_start_matches(|c: char| matches!(c, '•' | '●' | '▪' | '◦' | '·' | '\u{f0b7}' | '➢' | '✓') || c.is_whitespace());
+    t.trim_start()
+}
+
+/// Join the cells of a row that a converter cut mid-word ("Maxim" + "ising" -> "Maximising").
+pub fn join_cells<'a>(cells: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for c in cells {
+        let c = c.trim();
+        if c.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            let mid_word = out.chars().last().is_some_and(|l| l.is_lowercase()) && starts_lower(c);
+            if !mid_word {
+                out.push(' ');
+            }
+        }
+        out.push_str(c);
+    }
+    out
+}
+
+/// The first sentence: up to a `.`, `!` or `?` followed by a space and an upper-case letter.
+pub fn first_sentence(s: &str) -> &str {
+    let bytes: Vec<(usize, char)> = s.char_indices().collect();
+    for w in bytes.windows(3) {
+        if matches!(w[0].1, '.' | '!' | '?') && w[1].1 == ' ' && w[2].1.is_uppercase() {
+            // "Dr. Smith", "e.g. The": skip abbreviations of one or two letters
+            let before = &s[..w[0].0];
+            let last_word = before.rsplit(' ').next().unwrap_or("");
+            if last_word.chars().count() <= 2 && last_word.chars().all(|c| c.is_alphabetic()) && last_word.chars().next().is_some_and(|c| c.is_uppercase()) {
+                continue;
+            }
+            return &s[..w[0].0 + 1];
+        }
+    }
+    s
+}
+
+/// A row that introduces measures rather than actions ("We measure this achievement by:").
+pub fn measures_intro(s: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:we (?:will )?measure\b|measured by\b|(?:key )?performance (?:indicators?|measures?)\b|how (?:we will|will we) (?:know|measure)\b|success (?:measures?|criteria)\b|measures?:?$|indicators?:?$)")
+            .expect("measures regex")
+    });
+    RE.is_match(s.trim())
+}
+
+/// A label that names an objective or priority ("Priority Outcome 2 ...", "Objective 3: ...").
+pub fn objective_label(s: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:strategic\s+)?(?:priority\s+outcome|priority|outcome|objective|aim|theme|ambition)\s+(?:\d{1,2}|[ivx]{1,4}|[a-h])\b[:.\-–]?\s+\S")
+            .expect("objective label regex")
+    });
+    RE.is_match(s.trim())
+}
+
+/// "Service: Care4CE (SCAR)" -> "Care4CE (SCAR)": a labelled section heading.
+pub fn section_label(s: &str) -> Option<&str> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:service|theme|section|portfolio|priority area|strategic theme|workstream|programme|department|division)\s*:\s*(.{2,150})$")
+            .expect("section label regex")
+    });
+    RE.captures(s.trim()).and_then(|c| c.get(1)).map(|m| m.as_str().trim())
+}
+
+/// "SCAR001 *To maintain ...*" -> ("SCAR001", "To maintain ..."): a reference code and its description.
+pub fn ref_description(s: &str) -> Option<(&str, &str)> {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([A-Z][A-Z0-9]{1,9}\d{1,4}(?:[./-]\d{1,3})*)\s+[*_]*\s*(.{10,}?)\s*[*_]*$").expect("ref regex"));
+    let c = RE.captures(s.trim())?;
+    Some((c.get(1)?.as_str(), c.get(2)?.as_str()))
+}
+
+/// The parent of a hierarchical reference: `SCAR001.1` -> `SCAR001`, `2.3.1` -> `2.3`.
+pub fn parent_ref(r: &str) -> Option<&str> {
+    let cut = r.rfind(['.', '/', '-'])?;
+    let parent = &r[..cut];
+    (!parent.is_empty()).then_some(parent)
+}
+
+/// A paragraph that is only a page number ("12", "Page 3 of 10", "- 4 -").
+pub fn page_number(s: &str) -> bool {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^[-–\s]*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?[-–\s]*$").expect("page number regex"));
+    RE.is_match(s.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn predicates() {
+        assert!(starts_lower("people and families"));
+        assert!(!starts_lower("People"));
+        assert!(unbalanced("Review Group (attended by"));
+        assert!(list_item("10. Increased focus"));
+        assert!(list_item("• Paediatric"));
+        assert!(!list_item("Improve the Quality"));
+        assert_eq!(strip_bullet("• Expansion of X"), "Expansion of X");
+        assert_eq!(join_cells(["Priority Outcome 2 Maxim", "ising Independe", "nce and reducing", "", "November"]), "Priority Outcome 2 Maximising Independence and reducing November");
+        assert_eq!(first_sentence("Priority Outcome 1 Ensuring care. As at the end of May."), "Priority Outcome 1 Ensuring care.");
+        assert!(measures_intro("We measure this achievement by:"));
+        assert!(!measures_intro("Measure the impact of X on Y"));
+        assert!(objective_label("Priority Outcome 2 Maximising Independence"));
+        assert!(!objective_label("Priority setting for the board"));
+        assert_eq!(section_label("Service: Care4CE (SCAR)"), Some("Care4CE (SCAR)"));
+        assert_eq!(ref_description("SCAR001 *To maintain and develop a workforce*"), Some(("SCAR001", "To maintain and develop a workforce")));
+        assert_eq!(parent_ref("SCAR001.10"), Some("SCAR001"));
+        assert_eq!(parent_ref("SCAR001"), None);
+        assert!(page_number("Page 3 of 12"));
+        assert!(!page_number("3 year ambition"));
+    }
+}
