@@ -9,11 +9,13 @@
 //! 2. **Tokenise** into numbers (with digit count and ordinal suffix), month
 //!    names, seasons, quarters, words and punctuation.
 //! 3. **Date atoms** (each an interval): day (`24/02/11`, `31.03.2015`,
-//!    `2015-03-31`, `16th March 2015`, `March 16, 2015`), week (`wc` + day:
+//!    `2015-03-31`, `16th March 2015`, `31-Mar-15`, `March 16, 2015`), week (`wc` + day:
 //!    7 days), month (`March 2015`, `Mar-15`, `03/2015`, `March 15`: a month
 //!    followed by a bare 2-digit number is month + 2-digit year), quarter of the
 //!    financial year (`Q1` = Apr-Jun .. `Q4` = Jan-Mar, `Quarter 2`,
-//!    `Q1 2015/16`), season (spring Mar-May, summer Jun-Aug, autumn Sep-Nov,
+//!    `Q1 2015/16`; with a calendar year, `Q4 2014` is Jan-Mar 2014), half-year
+//!    (`H1`/`first half`: Apr-Sep of a financial year, Jan-Jun of a calendar
+//!    year; kind `range`), season (spring Mar-May, summer Jun-Aug, autumn Sep-Nov,
 //!    winter Dec-Feb of the next year), calendar year (`2016`), financial year
 //!    (`14/15`, `2014/15`, `2014-15`, `2011 - 2012`), a span of years
 //!    (`2014-2016`), and "the year"/"end of year".
@@ -23,9 +25,10 @@
 //!    `by`/`end`/`until`/`deadline`/`completion` -> end only; `before` -> end
 //!    only, the day before the atom starts; `from`/`commence`/`start`/`begin`
 //!    and a following `onwards` -> start only; `throughout`/`during`/`between`
-//!    -> the whole atom. Two atoms joined by `-`, `–`, `to`, `until`,
+//!    -> the whole atom. Two atoms joined by `-`, `–`, `/`, `to`, `until`,
 //!    `through` (or `and` after `between`) form a range; a side without a year
-//!    takes the other side's year (`June – September 14`).
+//!    takes the other side's year (`June – September 14`, `Feb/March 2015`).
+//!    A "range" whose start falls after its end is two separate dates.
 //! 5. **Year placement**: an atom without a year (a month, day, season or
 //!    quarter) is placed inside the plan's period; without a period it takes
 //!    the year of another dated atom in the cell; otherwise it has no dates.
@@ -231,6 +234,16 @@ fn tokenize(s: &str) -> Vec<Tok> {
                 i = j + 1;
                 out.push(Tok::Quarter(q));
                 continue;
+            } else if w == "h"
+                && j < n
+                && matches!(chars[j], '1'..='2')
+                && (j + 1 >= n || !chars[j + 1].is_alphanumeric())
+            {
+                // half-years H1/H2, encoded as quarters 5/6
+                let h = chars[j].to_digit(10).unwrap_or(1);
+                i = j + 1;
+                out.push(Tok::Quarter(4 + h));
+                continue;
             } else if w == "qtr" || w == "qtrs" || w == "quarters" {
                 Tok::Word("quarter".to_string())
             } else {
@@ -295,6 +308,8 @@ enum AtomVal {
         s: u8,
     },
     /// `fy`: financial year start; `cal`: a calendar year the quarter falls in.
+    /// `q` 1-4 are quarters; 5 and 6 are the first and second half-year
+    /// (H1 = Apr-Sep, H2 = Oct-Mar of a financial year; Jan-Jun / Jul-Dec of a calendar year).
     Quarter {
         q: u32,
         fy: Option<i32>,
@@ -315,6 +330,7 @@ impl AtomVal {
             AtomVal::Day { .. } => DeadlineKind::Day,
             AtomVal::Month { .. } => DeadlineKind::Month,
             AtomVal::Season { .. } => DeadlineKind::Season,
+            AtomVal::Quarter { q, .. } if *q >= 5 => DeadlineKind::Range,
             AtomVal::Quarter { .. } => DeadlineKind::Quarter,
             AtomVal::Year(_) => DeadlineKind::Year,
             AtomVal::Fy(_) => DeadlineKind::FinancialYear,
@@ -355,6 +371,19 @@ impl AtomVal {
                     1 => (6, 8, y),
                     2 => (9, 11, y),
                     _ => (12, 2, y.checked_add(1)?),
+                };
+                Some((ymd(y, sm, 1)?, month_bounds(ey, em)?.1))
+            }
+            AtomVal::Quarter { q, fy, cal } if q >= 5 => {
+                let (y, sm) = match (fy, cal) {
+                    (Some(f), _) => (f, if q == 5 { 4 } else { 10 }),
+                    (None, Some(c)) => (c, if q == 5 { 1 } else { 7 }),
+                    (None, None) => (year?, if q == 5 { 4 } else { 10 }),
+                };
+                let (ey, em) = if sm + 5 > 12 {
+                    (y.checked_add(1)?, sm + 5 - 12)
+                } else {
+                    (y, sm + 5)
                 };
                 Some((ymd(y, sm, 1)?, month_bounds(ey, em)?.1))
             }
@@ -668,6 +697,10 @@ fn parse_atom(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
                     };
                 }
             }
+            // "1st half"
+            if ord && (1..=2).contains(&v) && word_is(toks, i + 1, "half") {
+                return Some(quarter_tail(toks, 4 + v, i + 2));
+            }
             // "1st quarter"
             if ord && (1..=4).contains(&v) && word_is(toks, i + 1, "quarter") {
                 return Some(quarter_tail(toks, v, i + 2));
@@ -792,6 +825,17 @@ fn parse_atom(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
             Some((AtomVal::Season { y: None, s }, i + 1))
         }
         Tok::Quarter(q) => Some(quarter_tail(toks, *q, i + 1)),
+        Tok::Word(w)
+            if matches!(w.as_str(), "first" | "second") && word_is(toks, i + 1, "half") =>
+        {
+            let j = if word_is(toks, i + 2, "of") && word_is(toks, i + 3, "the") {
+                i + 4
+            } else {
+                i + 2
+            };
+            let j = if word_is(toks, j, "year") { j + 1 } else { j };
+            Some(quarter_tail(toks, if w == "first" { 5 } else { 6 }, j))
+        }
         Tok::Word(w) if w == "quarter" => {
             let (q, len, _) = num(toks, i + 1)?;
             if len == 1 && (1..=4).contains(&q) {
@@ -1512,6 +1556,22 @@ mod tests {
         assert_eq!(d("by year-end", "2014/15").1, s("2015-03-31"));
         assert_eq!(d("3-year programme", "2014/15").2, DeadlineKind::Unparsed);
         assert_eq!(d("24/7 service", "2014/15").2, DeadlineKind::Unparsed);
+        assert_eq!(
+            d("H1 2015/16", "-"),
+            (s("2015-04-01"), s("2015-09-30"), DeadlineKind::Range)
+        );
+        assert_eq!(
+            d("H2", "2014/15"),
+            (s("2014-10-01"), s("2015-03-31"), DeadlineKind::Range)
+        );
+        assert_eq!(
+            d("first half of 2015", "-"),
+            (s("2015-01-01"), s("2015-06-30"), DeadlineKind::Range)
+        );
+        assert_eq!(
+            d("by the second half of the year", "2014/15").1,
+            s("2015-03-31")
+        );
         assert_eq!(d("31-Mar-15", "-").1, s("2015-03-31"));
         assert_eq!(d("31/Mar/2015", "-").1, s("2015-03-31"));
         assert_eq!(
