@@ -559,10 +559,11 @@ fn trailing_year(
     None
 }
 
-fn parse_atom(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
+/// `hint`: the plan period's first year, when known (decides "March 31").
+fn parse_atom(toks: &[Tok], i: usize, hint: Option<i32>) -> Option<(AtomVal, usize)> {
     match toks.get(i)? {
         Tok::Word(w) if w == "wc" => {
-            let (val, end) = parse_atom(toks, i + 1)?;
+            let (val, end) = parse_atom(toks, i + 1, hint)?;
             match val {
                 AtomVal::Day { y, m, d, .. } => Some((
                     AtomVal::Day {
@@ -782,7 +783,21 @@ fn parse_atom(toks: &[Tok], i: usize) -> Option<(AtomVal, usize)> {
                             ));
                         }
                     }
-                    // "March 15": month and two-digit year
+                    // "March 15": month and two-digit year -- unless that year
+                    // is far from the plan's period and the number can be a
+                    // day ("March 31" in a 2014/15 plan is the 31st).
+                    let y = expand_two_digit_year(v as i32);
+                    if day_ok && hint.is_some_and(|h| (y - h).abs() > 5) {
+                        return Some((
+                            AtomVal::Day {
+                                y: None,
+                                m,
+                                d: v,
+                                week: false,
+                            },
+                            i + 2,
+                        ));
+                    }
                     return Some((
                         AtomVal::Month {
                             y: Some(expand_two_digit_year(v as i32)),
@@ -927,11 +942,11 @@ fn quarter_tail(toks: &[Tok], q: u32, i: usize) -> (AtomVal, usize) {
     )
 }
 
-fn atoms(toks: &[Tok]) -> Vec<Atom> {
+fn atoms(toks: &[Tok], hint: Option<i32>) -> Vec<Atom> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match parse_atom(toks, i) {
+        match parse_atom(toks, i, hint) {
             Some((val, end)) if end > i => {
                 out.push(Atom {
                     lo: i,
@@ -1147,7 +1162,7 @@ fn parse(
     let recurring = toks
         .iter()
         .any(|t| matches!(t, Tok::Word(w) if is_recurring_word(w)));
-    let all_atoms = atoms(&toks);
+    let all_atoms = atoms(&toks, period.map(|p| p.start.year()));
 
     // Past occurrences in a recurring activity ("last meeting Feb 2015") are not deadlines.
     let mut kept: Vec<(Atom, Op)> = Vec::new();
@@ -1434,7 +1449,7 @@ pub fn looks_like_deadline(raw: &str) -> bool {
     let text = preprocess(&c);
     let toks = tokenize(&text);
     let words = toks.iter().filter(|t| matches!(t, Tok::Word(_))).count();
-    if !atoms(&toks).is_empty() {
+    if !atoms(&toks, None).is_empty() {
         // a date with a few words around it, not a sentence that mentions one
         return words <= 6;
     }
@@ -1556,6 +1571,12 @@ mod tests {
         assert_eq!(d("by year-end", "2014/15").1, s("2015-03-31"));
         assert_eq!(d("3-year programme", "2014/15").2, DeadlineKind::Unparsed);
         assert_eq!(d("24/7 service", "2014/15").2, DeadlineKind::Unparsed);
+        assert_eq!(
+            d("March 31", "2014/15"),
+            (s("2015-03-31"), s("2015-03-31"), DeadlineKind::Day)
+        );
+        assert_eq!(d("by December 30", "2014/15").1, s("2014-12-30"));
+        assert_eq!(d("March 15", "2014/15").1, s("2015-03-31"));
         assert_eq!(
             d("H1 2015/16", "-"),
             (s("2015-04-01"), s("2015-09-30"), DeadlineKind::Range)
