@@ -69,6 +69,112 @@ fn append(dst: &mut String, s: &str) {
     dst.push_str(s);
 }
 
+/// Append unless the value is already there (a repeated lead or date on a continuation row).
+fn append_new(dst: &mut String, s: &str) {
+    let s = s.trim();
+    if !dst.to_lowercase().contains(&s.to_lowercase()) {
+        append(dst, s);
+    }
+}
+
+/// How well a cell's text fits a column role (higher is better).
+fn fit(role: Option<Role>, text: &str) -> i32 {
+    let t = text.trim();
+    if t.is_empty() {
+        return 0;
+    }
+    let long = t.chars().count() > 60;
+    match role {
+        Some(Role::Rag) => {
+            if norm::looks_like_rag(t) {
+                3
+            } else {
+                -2
+            }
+        }
+        Some(Role::Deadline) => {
+            if norm::looks_like_deadline(t) {
+                2
+            } else if long {
+                -2
+            } else {
+                0
+            }
+        }
+        Some(Role::Lead) => {
+            if norm::looks_like_person(t) {
+                2
+            } else if long {
+                -2
+            } else {
+                0
+            }
+        }
+        Some(Role::Action) => {
+            if norm::looks_like_person(t) || norm::looks_like_rag(t) {
+                -2
+            } else if t.chars().count() > 15 {
+                1
+            } else {
+                0
+            }
+        }
+        Some(Role::Progress) | Some(Role::NextSteps) | Some(Role::Indicators) => i32::from(long),
+        Some(Role::Objective) => {
+            if text::list_item(t) || norm::looks_like_rag(t) {
+                -1
+            } else {
+                0
+            }
+        }
+        Some(Role::Ambition) => i32::from(text::list_item(t)),
+        _ => 0,
+    }
+}
+
+/// A converter that drops a row's empty leading cells (or adds one) shifts its cells out of
+/// their columns. Try shifting the row by up to two columns either way and keep the shift
+/// whose cells fit their columns' roles clearly better.
+fn align(row: &Row, plan: &Plan) -> Option<Row> {
+    let width = plan.roles.len();
+    let filled: Vec<usize> = row.cells.iter().enumerate().filter(|(_, c)| !c.is_empty()).map(|(i, _)| i).collect();
+    let (&lo, &hi) = (filled.first()?, filled.last()?);
+    let score = |shift: i64| -> Option<i32> {
+        let mut total = 0;
+        for &i in &filled {
+            let j = i as i64 + shift;
+            if j < 0 || j >= width as i64 {
+                return None;
+            }
+            total += fit(plan.roles[j as usize], &row.cells[i].text);
+        }
+        Some(total)
+    };
+    let base = score(0).unwrap_or(i32::MIN / 2);
+    let mut best = (0i64, base);
+    for shift in [-2i64, -1, 1, 2] {
+        if (lo as i64 + shift) < 0 || (hi as i64 + shift) >= width as i64 {
+            continue;
+        }
+        if let Some(s) = score(shift) {
+            if s >= best.1 + 3 {
+                best = (shift, s);
+            }
+        }
+    }
+    if best.0 == 0 {
+        return None;
+    }
+    let mut cells: Vec<Cell> = (0..width).map(|_| Cell::new("", row.prov)).collect();
+    for (i, c) in row.cells.iter().enumerate() {
+        let j = i as i64 + best.0;
+        if (0..width as i64).contains(&j) {
+            cells[j as usize] = c.clone();
+        }
+    }
+    Some(Row { cells, prov: row.prov })
+}
+
 /// A plan: a run of tables sharing one header.
 #[derive(Debug, Clone)]
 struct Plan {
@@ -198,8 +304,9 @@ impl Walker {
                     in_plan = true;
                     continue;
                 }
-                if self.plan.as_ref().is_some_and(|p| same_header(p, row)) {
-                    continue; // a repeated header with a cell missing
+                if let Some(p) = self.plan.as_mut().filter(|p| same_header(p, row)) {
+                    p.measures = false; // a repeated header with a cell missing
+                    continue;
                 }
                 // Another kind of table (measures, risks, objectives): the plan ends here.
                 self.plan = None;
@@ -264,6 +371,8 @@ impl Walker {
 
     fn plan_row(&mut self, row: &Row, first_after_break: bool, first_in_table: bool) {
         let Some(plan) = self.plan.clone() else { return };
+        let aligned = align(row, &plan);
+        let row = aligned.as_ref().unwrap_or(row);
         let joined = text::join_cells(row.cells.iter().map(|c| c.text.as_str()));
         if text::measures_intro(&joined) {
             if let Some(p) = &mut self.plan {
@@ -279,12 +388,17 @@ impl Walker {
         let action_col = plan.col(Role::Action);
         let action = action_col.map(|i| text::strip_bullet(row.text(i).trim())).unwrap_or("");
 
-        if action.is_empty() {
-            if text::objective_label(&joined) {
-                let o = text::first_sentence(&joined).to_string();
-                self.set_objective(o, false);
-                return;
+        // "Priority Outcome 2 Maximising independence ..." spread over the row: a new objective.
+        if text::objective_label(&joined) && cell(Role::Lead).is_empty() && cell(Role::Deadline).is_empty() {
+            let o = text::first_sentence(&joined).to_string();
+            self.set_objective(o, false);
+            if let Some(p) = &mut self.plan {
+                p.open = false;
             }
+            return;
+        }
+
+        if action.is_empty() {
             if let Some(c) = single_cell(row) {
                 let col = row.cells.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0);
                 if col == 0 && theme_like(&c.text) && plan.roles.first().copied().flatten() != Some(Role::Action) {
@@ -309,13 +423,22 @@ impl Walker {
         let last = self.drafts.last().filter(|d| d.plan == plan.id && plan.open);
         if let Some(last) = last {
             let ref_wrap = plan.col(Role::Ref).is_some() && cell(Role::Ref).is_empty() && !last.reference.is_empty();
-            let cont = !own_key && (text::starts_lower(action) || text::unbalanced(&last.text) || ref_wrap);
+            let cont = (text::starts_lower(action) && (first_after_break || !own_key))
+                || (!own_key && (text::unbalanced(&last.text) || ref_wrap));
             if cont {
                 let last = self.drafts.last_mut().expect("checked");
                 append(&mut last.text, action);
                 self.merge_into_last(row, &plan);
                 return;
             }
+        }
+        // A lead-in with nothing beside it ("Healthy weight interventions:") introduces the
+        // actions below it; it is not one itself.
+        if action.ends_with(':') && row.filled() == 1 {
+            if let Some(p) = &mut self.plan {
+                p.open = false;
+            }
+            return;
         }
         let mut action = action.to_string();
         if let Some(last) = last {
@@ -401,8 +524,8 @@ fn fill_fields(d: &mut Draft, row: &Row, plan: &Plan, new: bool) {
         let Some(c) = row.cells.get(i) else { continue };
         let t = c.text.trim();
         match role {
-            Some(Role::Lead) => append(&mut d.lead, t),
-            Some(Role::Deadline) => append(&mut d.deadline, t),
+            Some(Role::Lead) => append_new(&mut d.lead, t),
+            Some(Role::Deadline) => append_new(&mut d.deadline, t),
             Some(Role::Rag) => {
                 if d.rag.is_empty() {
                     d.rag = t.to_string();

@@ -7,6 +7,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/pdf");
+const ROBUSTNESS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/pdf-robustness");
 
 fn pdfs(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
@@ -59,6 +60,7 @@ fn main() {
         docs.len(),
         ours.as_secs_f64() * 1000.0
     );
+    robustness_timing();
     if Command::new("pdftotext")
         .arg("-v")
         .stderr(Stdio::null())
@@ -90,5 +92,45 @@ fn main() {
     println!(
         "ratio (plansift / pdftotext): {:.2}x",
         ours_pps / theirs_pps
+    );
+}
+
+/// Each damaged/hostile file of fixtures/pdf-robustness: outcome and time
+/// (the bar is under 5 s each).
+fn robustness_timing() {
+    let mut files = Vec::new();
+    pdfs(Path::new(ROBUSTNESS), &mut files);
+    let opts = plansift_pdf::Options::default();
+    let mut slowest = (Duration::ZERO, String::new());
+    for f in &files {
+        let Ok(b) = std::fs::read(f) else { continue };
+        let t = Instant::now();
+        let r = plansift_pdf::parse(&b, &opts);
+        let el = t.elapsed();
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        println!(
+            "  robustness {name:<34} {:>10.3} ms  {}",
+            el.as_secs_f64() * 1000.0,
+            match r {
+                Ok(l) => format!(
+                    "ok ({} page(s), {} diagnostic(s))",
+                    l.pages.len(),
+                    l.diagnostics.len()
+                ),
+                Err(e) => e.code().to_string(),
+            }
+        );
+        if el > slowest.0 {
+            slowest = (el, name);
+        }
+    }
+    println!(
+        "robustness files: {} parsed, slowest {} in {:.3} ms",
+        files.len(),
+        slowest.1,
+        slowest.0.as_secs_f64() * 1000.0
     );
 }

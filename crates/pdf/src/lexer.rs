@@ -292,14 +292,19 @@ impl<'a> Lexer<'a> {
                                 break;
                             }
                             Some(c) => {
-                                self.pos += 1;
                                 if let Some(v) = hexval(c) {
+                                    self.pos += 1;
                                     match hi.take() {
                                         Some(h) => out.push(h * 16 + v),
                                         None => hi = Some(v),
                                     }
-                                } else if !is_ws(c) {
-                                    self.err("bad byte in hex string");
+                                } else if is_ws(c) {
+                                    self.pos += 1;
+                                } else {
+                                    // an unterminated hex string: end it here so
+                                    // the rest of the stream is still read
+                                    self.err("unterminated hex string");
+                                    break;
                                 }
                             }
                         }

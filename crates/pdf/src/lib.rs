@@ -171,7 +171,25 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<PdfLayout, PdfError> {
             None,
         ));
     }
-    let page_ids: Vec<(u32, ObjectId)> = pages_map.into_iter().collect();
+    // A page tree with a cycle lists a page more than once: keep the first.
+    let mut seen = std::collections::HashSet::new();
+    let listed = pages_map.len();
+    let page_ids: Vec<(u32, ObjectId)> = pages_map
+        .into_values()
+        .filter(|id| seen.insert(*id))
+        .enumerate()
+        .map(|(i, id)| (i as u32 + 1, id))
+        .collect();
+    if page_ids.len() < listed {
+        layout.diagnostics.push(Diagnostic::warning(
+            "pdf.page_tree",
+            format!(
+                "the page tree lists {listed} pages but only {} distinct ones (a cycle?)",
+                page_ids.len()
+            ),
+            None,
+        ));
+    }
     if page_ids.len() > opts.max_pages {
         layout.diagnostics.push(Diagnostic::warning(
             "pdf.too_many_pages",
