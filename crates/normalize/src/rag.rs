@@ -289,7 +289,8 @@ fn parse_rag(raw: &str, strict: bool) -> Option<RagStatus> {
 /// RAG status from a cell's fill colour. `raw` becomes `#RRGGBB`.
 ///
 /// Only clear, saturated fills count: red (hue within 15° of 0°), amber
-/// (orange to yellow, 20°-62°), green (70°-170°), blue (190°-250°) = complete.
+/// (orange to yellow, 20°-62°), green (70°-170°), bright blue (190°-250°,
+/// value at least 0.6) = complete; dark navy header bands are not ratings.
 /// White, grey, black and pale tints (saturation below 0.45 or value below
 /// 0.35, e.g. header shading or Excel's pale "good/bad" styles) give `None`.
 pub fn rag_from_colour(r: u8, g: u8, b: u8) -> Option<Rag> {
@@ -320,7 +321,8 @@ pub fn rag_from_colour(r: u8, g: u8, b: u8) -> Option<Rag> {
         RagStatus::Amber
     } else if (70.0..=170.0).contains(&hue) {
         RagStatus::Green
-    } else if (190.0..=250.0).contains(&hue) {
+    } else if (190.0..=250.0).contains(&hue) && max >= 0.6 {
+        // bright blue only: dark navy is header shading, not "complete"
         RagStatus::Complete
     } else {
         return None;
@@ -481,6 +483,9 @@ mod tests {
         assert_eq!(c(255, 199, 206), None); // pale red tint
         assert_eq!(c(198, 239, 206), None); // pale green tint
         assert_eq!(c(220, 230, 241), None); // pale blue header shading
+        assert_eq!(c(238, 243, 250), None); // banded row fill
+        assert_eq!(c(31, 78, 121), None); // dark navy header band
+        assert_eq!(c(68, 68, 68), None); // dark grey
         assert_eq!(
             rag_from_colour(0, 176, 80).map(|r| r.raw),
             Some("#00B050".to_string())
