@@ -111,7 +111,7 @@ fn fit(role: Option<Role>, text: &str) -> i32 {
             }
         }
         Some(Role::Action) => {
-            if norm::looks_like_person(t) || norm::looks_like_rag(t) {
+            if norm::looks_like_rag(t) || (norm::looks_like_person(t) && names_people(t)) {
                 -2
             } else if t.chars().count() > 15 {
                 1
@@ -130,6 +130,12 @@ fn fit(role: Option<Role>, text: &str) -> i32 {
         Some(Role::Ambition) => i32::from(text::list_item(t)),
         _ => 0,
     }
+}
+
+/// The cell names people or initials only (not a team, board or programme).
+fn names_people(t: &str) -> bool {
+    let people = norm::lead(t).people;
+    !people.is_empty() && people.iter().all(|p| p.kind != norm::PersonKind::Team)
 }
 
 /// A converter that drops a row's empty leading cells (or adds one) shifts its cells out of
@@ -223,6 +229,10 @@ fn header_roles(row: &Row) -> Option<Vec<Option<Role>>> {
             continue;
         }
         filled += 1;
+        // Header cells are labels: short, a handful of words.
+        if c.text.chars().count() > 60 || c.text.split_whitespace().count() > 10 {
+            return None;
+        }
         let r = classify_header(&c.text);
         if let Some(r) = r {
             matched += 1;
@@ -418,13 +428,21 @@ impl Walker {
             return;
         }
 
-        let own_key = [Role::Lead, Role::Deadline, Role::Rag, Role::Ref].iter().any(|&r| !cell(r).is_empty())
+        // The row has its own lead, deadline, RAG or reference (a RAG cell must hold a rating).
+        let own_key = [Role::Lead, Role::Deadline, Role::Ref].iter().any(|&r| !cell(r).is_empty())
+            || norm::looks_like_rag(cell(Role::Rag))
             || plan.col(Role::Rag).and_then(|i| row.cells.get(i)).and_then(|c| c.fill).is_some_and(is_rag_colour);
         let last = self.drafts.last().filter(|d| d.plan == plan.id && plan.open);
         if let Some(last) = last {
             let ref_wrap = plan.col(Role::Ref).is_some() && cell(Role::Ref).is_empty() && !last.reference.is_empty();
+            let key_cols = [Role::Lead, Role::Deadline, Role::Rag].iter().filter(|&&r| plan.col(r).is_some()).count();
+            // The row was cut by the page break: the previous action's text is unfinished and
+            // either this row has no lead/deadline/RAG of its own or the previous one had none yet.
+            let last_has_keys = !(last.lead.is_empty() && last.deadline.is_empty() && last.rag.is_empty() && last.rag_fill.is_none());
+            let cut_before_keys = first_after_break && key_cols >= 2 && !text::ends_sentence(&last.text) && (!own_key || !last_has_keys);
             let cont = (text::starts_lower(action) && (first_after_break || !own_key))
-                || (!own_key && (text::unbalanced(&last.text) || ref_wrap));
+                || (!own_key && (text::unbalanced(&last.text) || ref_wrap))
+                || cut_before_keys;
             if cont {
                 let last = self.drafts.last_mut().expect("checked");
                 append(&mut last.text, action);
@@ -432,9 +450,19 @@ impl Walker {
                 return;
             }
         }
+        // A fragment that starts mid-sentence and has no action to continue is not an action.
+        if text::starts_lower(action) && !own_key {
+            return;
+        }
         // A lead-in with nothing beside it ("Healthy weight interventions:") introduces the
         // actions below it; it is not one itself.
-        if action.ends_with(':') && row.filled() == 1 {
+        let others = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| !c.is_empty() && !matches!(plan.roles.get(*i).copied().flatten(), Some(Role::Action) | Some(Role::Objective) | Some(Role::Ref)))
+            .count();
+        if action.ends_with(':') && others == 0 {
             if let Some(p) = &mut self.plan {
                 p.open = false;
             }

@@ -14,6 +14,12 @@ pub fn starts_upper_or_digit(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\'' || c == '‘' || c == '“')
 }
 
+/// Ends like a finished sentence or list (`.`, `!`, `?`, `;`, a closing bracket or quote after one).
+pub fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | '"' | '\'' | '’' | '”'));
+    t.ends_with(['.', '!', '?', ';'])
+}
+
 /// More `(` than `)`: the text was cut inside brackets.
 pub fn unbalanced(s: &str) -> bool {
     s.matches('(').count() > s.matches(')').count()

@@ -292,6 +292,13 @@ const NOT_NAME_WORDS: &[&str] = &[
     "corporate",
     "strategic",
     "workforce",
+    "road",
+    "street",
+    "avenue",
+    "lane",
+    "drive",
+    "crescent",
+    "square",
     "training",
     "safeguarding",
     "commissioning",
@@ -424,7 +431,7 @@ fn has_lowercase(s: &str) -> bool {
 fn is_acronym(w: &str, caps_context: bool) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 || !is_all_caps_word(w) {
+    if letters < 2 || !is_all_caps_word(w) || w.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     if KNOWN_ACRONYMS.contains(&w) {
@@ -730,6 +737,10 @@ fn classify_part(part: &str) -> Vec<Person> {
     if let Some(words) = name_words(&text) {
         let has_title = TITLES.contains(&words[0].to_lowercase().trim_end_matches('.'));
         let n = words.len();
+        let all_caps = !has_lowercase(&text);
+        if all_caps && n > 3 {
+            return Vec::new(); // an upper-case heading, not a name
+        }
         if !has_title && role.is_none() && (n == 4 || n == 6) {
             // names run together by a line wrap
             return words.chunks(2).map(|c| person(c, None)).collect();
@@ -755,8 +766,27 @@ fn classify_part(part: &str) -> Vec<Person> {
             via: None,
         }];
     }
+    if is_header_label(&text) || !looks_like_a_label(&text) {
+        return Vec::new();
+    }
     let caps_context = !has_lowercase(&text);
-    if has_team_word(&text) || text.split_whitespace().any(|w| is_acronym(w, caps_context)) {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // a post ("Scrutiny Officer", "Head of Service"): the head noun is a role word
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    if ROLE_WORDS.contains(&last.as_str()) && !TEAM_WORDS.contains(&last.as_str()) {
+        return vec![Person {
+            name: text.clone(),
+            role: Some(role.unwrap_or(text)),
+            kind: PersonKind::Person,
+            via: None,
+        }];
+    }
+    let caps_heading = caps_context && words.iter().filter(|w| **w != "&").count() > 4;
+    let verb_first = words.first().is_some_and(|w| is_action_verb(w));
+    if !caps_heading
+        && !verb_first
+        && (has_team_word(&text) || words.iter().any(|w| is_acronym(w, caps_context)))
+    {
         return vec![Person {
             name: text,
             role,
@@ -774,7 +804,6 @@ fn classify_part(part: &str) -> Vec<Person> {
     }
     // Any other short capitalised phrase in a lead cell names a body
     // ("Public Health", "Adult Social Care", "Commissioning").
-    let words: Vec<&str> = text.split_whitespace().collect();
     let capitalised = words
         .first()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
@@ -836,15 +865,110 @@ fn is_action_verb(w: &str) -> bool {
             | "continue"
             | "roll"
             | "carry"
+            | "scope"
+            | "using"
+            | "use"
+            | "specify"
+            | "redesign"
+            | "rollout"
+            | "reduction"
+            | "redesigning"
+            | "meet"
+            | "exploit"
+            | "prepare"
             | "set"
             | "build"
             | "design"
             | "publish"
-            | "prepare"
             | "raise"
             | "engage"
             | "enable"
     )
+}
+
+/// Column labels that are never a lead ("RAG Status", "Lead Officer" as a
+/// header is still a post, so only non-post labels are listed).
+fn is_header_label(s: &str) -> bool {
+    let ws = lower_words(s);
+    !ws.is_empty()
+        && ws.iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "rag"
+                    | "status"
+                    | "deadline"
+                    | "deadlines"
+                    | "date"
+                    | "dates"
+                    | "due"
+                    | "comments"
+                    | "comment"
+                    | "progress"
+                    | "update"
+                    | "milestone"
+                    | "milestones"
+                    | "timescale"
+                    | "timescales"
+                    | "action"
+                    | "actions"
+                    | "rating"
+                    | "target"
+                    | "targets"
+                    | "outcome"
+                    | "outcomes"
+                    | "objective"
+                    | "objectives"
+                    | "priority"
+                    | "priorities"
+                    | "indicator"
+                    | "indicators"
+                    | "measure"
+                    | "measures"
+                    | "ref"
+                    | "reference"
+                    | "no"
+                    | "governance"
+                    | "of"
+                    | "and"
+                    | "by"
+                    | "when"
+                    | "who"
+                    | "responsible"
+                    | "officer"
+                    | "officers"
+                    | "owner"
+                    | "lead"
+                    | "leads"
+                    | "person"
+                    | "accountable"
+            )
+        })
+}
+
+/// A name-like label rather than a sentence fragment: starts with a capital
+/// (or digit-free acronym), has at most one lower-case content word besides
+/// team words ("Workforce development team"), and does
+/// not open with an action verb followed by lower-case words.
+fn looks_like_a_label(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if !first.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lower_content = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .filter(|w| {
+            !matches!(
+                **w,
+                "of" | "and" | "for" | "the" | "in" | "to" | "with" | "&"
+            )
+        })
+        .filter(|w| !TEAM_WORDS.contains(&w.to_lowercase().as_str()))
+        .count();
+    lower_content <= 1 && !(is_action_verb(first) && lower_content > 0)
 }
 
 /// A capitalised phrase that is a body only by elimination ("Assurance",
@@ -1163,6 +1287,29 @@ mod tests {
         assert!(names("Corporately supported by Service Managers and support co-ordination. Internal WD Team, supported by Corporate or external facilitators and consultants as required.").is_empty());
         assert!(names("Short programme of awareness raising to be delivered – internal performance staff have capability").is_empty());
         assert!(names("Finalise Primary Care Strategy").is_empty());
+        assert!(names("RAG Status").is_empty());
+        assert!(names("Responsible Officer").is_empty());
+        assert!(names("SSTC005.9").is_empty());
+        assert!(names("SLA COMES INTO EFFECT")
+            .iter()
+            .all(|p| p.2 != PersonKind::Person));
+        assert!(names("USING EXPERIENCE OF OWN STAFF").is_empty());
+        assert!(names("Providers refuse to accept Empower Platform").is_empty());
+        assert_eq!(
+            names("Scrutiny Officer"),
+            vec![(
+                "Scrutiny Officer".to_string(),
+                Some("Scrutiny Officer".to_string()),
+                PersonKind::Person,
+                None
+            )]
+        );
+        assert!(names("and support services to offer").is_empty());
+        assert!(names("Support service users to stay").is_empty());
+        assert_eq!(
+            names("Workforce development team"),
+            vec![t("Workforce development team")]
+        );
         assert_eq!(lead("  Mandy Ansell ").raw, "  Mandy Ansell ");
     }
 

@@ -211,11 +211,41 @@ fn region_origin(edges: &[Edge], b: &BBox) -> TableOrigin {
     }
 }
 
+/// Split a group of cells where two tables with different columns touch: at a
+/// horizontal line no cell crosses, where neither side's column edges are a
+/// subset of the other's.
+fn split_stacked(g: Vec<geom::RawCell>) -> Vec<Vec<geom::RawCell>> {
+    let ys = cluster_values(g.iter().flat_map(|c| [c.top, c.bottom]).collect(), 1.5);
+    let subset = |a: &[f32], b: &[f32]| a.iter().all(|x| b.iter().any(|y| (x - y).abs() <= 2.0));
+    let mut cuts = Vec::new();
+    for &y in ys.iter().skip(1).take(ys.len().saturating_sub(2)) {
+        if g.iter().any(|c| c.top < y - 1.5 && c.bottom > y + 1.5) {
+            continue;
+        }
+        let above: Vec<f32> = g.iter().filter(|c| (c.bottom - y).abs() <= 1.5).flat_map(|c| [c.x0, c.x1]).collect();
+        let below: Vec<f32> = g.iter().filter(|c| (c.top - y).abs() <= 1.5).flat_map(|c| [c.x0, c.x1]).collect();
+        if !above.is_empty() && !below.is_empty() && !subset(&above, &below) && !subset(&below, &above) {
+            cuts.push(y);
+        }
+    }
+    if cuts.is_empty() {
+        return vec![g];
+    }
+    let mut parts: Vec<Vec<geom::RawCell>> = vec![Vec::new(); cuts.len() + 1];
+    for c in g {
+        let cy = (c.top + c.bottom) / 2.0;
+        let i = cuts.iter().filter(|&&y| cy > y).count();
+        parts[i].push(c);
+    }
+    parts.into_iter().filter(|p| !p.is_empty()).collect()
+}
+
 /// Table regions of a page from its edges.
 fn find_regions(page: &PageLayout, exclude: &[BBox]) -> Vec<Region> {
     let edges = geom::close_open_grids(&snap_and_join(&page_edges(page)));
     let mut out: Vec<Region> = Vec::new();
-    for g in group_cells(&find_cells(&edges)) {
+    let groups: Vec<Vec<geom::RawCell>> = group_cells(&find_cells(&edges)).into_iter().flat_map(split_stacked).collect();
+    for g in groups {
         let xs = cluster_values(g.iter().flat_map(|c| [c.x0, c.x1]).collect(), 1.5);
         let ys = cluster_values(g.iter().flat_map(|c| [c.top, c.bottom]).collect(), 1.5);
         if xs.len() < 2 || ys.len() < 2 {

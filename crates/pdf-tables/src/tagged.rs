@@ -63,18 +63,75 @@ pub fn parts(layout: &PdfLayout) -> Vec<Vec<Part>> {
     out
 }
 
-fn table_parts(
+fn cell_words(cell: &plansift_layout::TaggedCell, by_mcid: &HashMap<(u32, i64), (usize, Vec<usize>)>) -> HashMap<usize, Vec<usize>> {
+    let mut words: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(pg, m) in &cell.content {
+        if let Some((pi, ws)) = by_mcid.get(&(pg, m)) {
+            words.entry(*pi).or_default().extend(ws.iter().copied());
+        }
+    }
+    words
+}
+
+/// Horizontal centre of a cell's words (on the first page they appear on).
+fn words_cx(layout: &PdfLayout, words: &HashMap<usize, Vec<usize>>) -> Option<f32> {
+    let pi = *words.keys().min()?;
+    let page = layout.pages.get(pi)?;
+    words_bbox(page, words.get(&pi)?).map(|b| b.cx())
+}
+
+/// x range of each column from the single-column cells of complete rows.
+fn column_ranges(layout: &PdfLayout, placed: &[Placed], short: &[bool], ncols: usize) -> Vec<Option<(f32, f32)>> {
+    let mut colx: Vec<Option<(f32, f32)>> = vec![None; ncols];
+    for p in placed {
+        if p.colspan != 1 || short.get(p.r).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some(&pi) = p.words.keys().min() else { continue };
+        let Some(page) = layout.pages.get(pi) else { continue };
+        let Some(b) = p.words.get(&pi).and_then(|ws| words_bbox(page, ws)) else { continue };
+        if let Some(e) = colx.get_mut(p.c) {
+            let v = e.get_or_insert((b.x0, b.x1));
+            *v = (v.0.min(b.x0), v.1.max(b.x1));
+        }
+    }
+    colx
+}
+
+type Geometry<'a> = (&'a [Option<(f32, f32)>], &'a [bool]);
+
+/// Place the cells on a dense grid (spans occupy positions). With `geo`, the
+/// cells of short rows go to the column their words sit in.
+fn place(
     layout: &PdfLayout,
     t: &TaggedTable,
     by_mcid: &HashMap<(u32, i64), (usize, Vec<usize>)>,
-) -> Vec<(usize, Part)> {
-    // place cells on a dense grid
+    geo: Option<Geometry>,
+) -> (Vec<Placed>, usize, Vec<bool>) {
     let mut occ: Vec<Vec<bool>> = Vec::new();
     let mut placed: Vec<Placed> = Vec::new();
     let nrows = t.rows.len();
     for (r, row) in t.rows.iter().enumerate() {
         let mut c = 0usize;
+        let by_x = geo.filter(|(_, short)| short.get(r).copied().unwrap_or(false));
         for cell in &row.cells {
+            let words = cell_words(cell, by_mcid);
+            if let Some((colx, _)) = by_x {
+                if let Some(cx) = words_cx(layout, &words) {
+                    // the column (at or after the current one) nearest the words
+                    let mut best: Option<(usize, f32)> = None;
+                    for (ci, rng) in colx.iter().enumerate().skip(c) {
+                        let Some((a, b)) = rng else { continue };
+                        let d = if cx >= *a && cx <= *b { 0.0 } else { (cx - (a + b) / 2.0).abs() };
+                        if best.is_none_or(|(_, bd)| d < bd) {
+                            best = Some((ci, d));
+                        }
+                    }
+                    if let Some((ci, _)) = best {
+                        c = ci;
+                    }
+                }
+            }
             while occ.get(r).and_then(|o| o.get(c)).copied().unwrap_or(false) {
                 c += 1;
             }
@@ -92,27 +149,36 @@ fn table_parts(
                     o[cc] = true;
                 }
             }
-            let mut words: HashMap<usize, Vec<usize>> = HashMap::new();
-            for &(pg, m) in &cell.content {
-                if let Some((pi, ws)) = by_mcid.get(&(pg, m)) {
-                    words.entry(*pi).or_default().extend(ws.iter().copied());
-                }
-            }
-            placed.push(Placed {
-                r,
-                c,
-                rowspan,
-                colspan,
-                header: cell.header,
-                words,
-            });
+            placed.push(Placed { r, c, rowspan, colspan, header: cell.header, words });
             c += colspan;
         }
     }
     let ncols = occ.iter().map(|o| o.len()).max().unwrap_or(0);
+    let short = (0..nrows)
+        .map(|r| occ.get(r).is_none_or(|o| o.len() < ncols || o.iter().any(|x| !x)))
+        .collect();
+    (placed, ncols, short)
+}
+
+fn table_parts(
+    layout: &PdfLayout,
+    t: &TaggedTable,
+    by_mcid: &HashMap<(u32, i64), (usize, Vec<usize>)>,
+) -> Vec<(usize, Part)> {
+    let nrows = t.rows.len();
+    let (placed, ncols, short) = place(layout, t, by_mcid, None);
     if ncols == 0 || placed.iter().all(|p| p.words.is_empty()) {
         return Vec::new();
     }
+    // Producers may leave empty cells out of the structure tree: rows that come
+    // out short are placed again by the x position of their words.
+    let (placed, ncols) = if short.iter().any(|&s| s) {
+        let colx = column_ranges(layout, &placed, &short, ncols);
+        let (p2, n2, _) = place(layout, t, by_mcid, Some((&colx, &short)));
+        (p2, n2.max(ncols))
+    } else {
+        (placed, ncols)
+    };
     // pages of each row (by its cells' words); empty rows follow the row above
     let mut row_pages: Vec<Vec<usize>> = vec![Vec::new(); nrows];
     for p in &placed {

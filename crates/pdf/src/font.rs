@@ -223,12 +223,10 @@ impl Font {
         let symbolic = desc
             .and_then(|d| get_num(doc, d, b"Flags"))
             .is_some_and(|f| (f as i64) & 4 != 0);
-        let mut base = if std
+        let std_symbolic = std
             .as_ref()
-            .is_some_and(|m| m.family == std14::Family::Symbolic)
-        {
-            BaseEncoding::Identity
-        } else if symbolic && std.is_none() && self.kind != Kind::Type3 {
+            .is_some_and(|m| m.family == std14::Family::Symbolic);
+        let mut base = if std_symbolic || (symbolic && std.is_none() && self.kind != Kind::Type3) {
             BaseEncoding::Identity
         } else {
             BaseEncoding::Standard
@@ -301,19 +299,19 @@ impl Font {
             0.001
         };
         let widths = get_array(doc, fd, b"Widths");
-        for code in 0..256usize {
+        for (code, (slot, t)) in self.widths.iter_mut().zip(&text).enumerate() {
             let from_table = widths.and_then(|w| {
                 let i = code.checked_sub(first)?;
                 num(resolve(doc, w.get(i)?))
             });
-            self.widths[code] = match (from_table, &std) {
+            *slot = match (from_table, &std) {
                 (Some(w), _) => w * scale,
                 (None, Some(m)) if widths.is_none() => {
-                    let ch = text[code].chars().next().unwrap_or(' ');
+                    let ch = t.chars().next().unwrap_or(' ');
                     std14::width(m.family, ch) as f64 / 1000.0
                 }
                 _ => missing * scale,
-            } as f64;
+            };
         }
         if widths.is_none() && std.is_none() && self.kind != Kind::Type3 {
             self.warnings.push(format!(

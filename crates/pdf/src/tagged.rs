@@ -47,7 +47,7 @@ pub fn tables(
         too_deep: false,
     };
     let mut out = Vec::new();
-    if let Some(k) = root.get(b"K").ok() {
+    if let Ok(k) = root.get(b"K") {
         w.find_tables(k, None, 0, &mut out);
     }
     if w.too_deep {
@@ -141,7 +141,7 @@ impl<'a> Walker<'a> {
             let pg = self.page_of(e, pg);
             if self.role(e) == b"Table" {
                 out.push(self.table(e, pg, depth + 1));
-            } else if let Some(kk) = e.get(b"K").ok() {
+            } else if let Ok(kk) = e.get(b"K") {
                 self.find_tables(kk, pg, depth + 1, out);
             }
         }
@@ -149,7 +149,7 @@ impl<'a> Walker<'a> {
 
     fn table(&mut self, t: &'a Dictionary, pg: Option<u32>, depth: usize) -> TaggedTable {
         let mut rows = Vec::new();
-        if let Some(k) = t.get(b"K").ok() {
+        if let Ok(k) = t.get(b"K") {
             self.rows(k, pg, depth, &mut rows);
         }
         TaggedTable { rows }
@@ -165,7 +165,7 @@ impl<'a> Walker<'a> {
             match role.as_slice() {
                 b"TR" => {
                     let mut cells = Vec::new();
-                    if let Some(kk) = e.get(b"K").ok() {
+                    if let Ok(kk) = e.get(b"K") {
                         for c in self.kids(kk) {
                             let Some(ce) = self.enter(c, depth + 1) else {
                                 continue;
@@ -177,7 +177,7 @@ impl<'a> Walker<'a> {
                             }
                             let (colspan, rowspan) = self.spans(ce);
                             let mut content = Vec::new();
-                            if let Some(ck) = ce.get(b"K").ok() {
+                            if let Ok(ck) = ce.get(b"K") {
                                 self.content(ck, cpg, depth + 2, &mut content);
                             }
                             cells.push(TaggedCell {
@@ -193,7 +193,7 @@ impl<'a> Walker<'a> {
                 b"Table" => {} // nested table: not flattened into this one
                 _ => {
                     // THead / TBody / TFoot and other wrappers
-                    if let Some(kk) = e.get(b"K").ok() {
+                    if let Ok(kk) = e.get(b"K") {
                         self.rows(kk, pg, depth + 1, rows);
                     }
                 }
@@ -253,7 +253,7 @@ impl<'a> Walker<'a> {
                             }
                         }
                         let p = self.page_of(d, pg);
-                        if let Some(kk) = d.get(b"K").ok() {
+                        if let Ok(kk) = d.get(b"K") {
                             self.content(kk, p, depth + 1, out);
                         }
                     }

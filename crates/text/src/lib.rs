@@ -137,18 +137,19 @@ fn handle_line(b: &mut Builder, line: &str, lineno: u32) {
         b.push_row(line, lineno);
         return;
     }
-    let prov = Prov::line(b.page, lineno);
     if let Some((level, rest)) = markdown_heading(line) {
         let (text, _) = clean(rest);
         if level == 2 {
             // `## ` is the running page header written at the top of every page.
             b.new_page();
+            let prov = Prov::line(b.page, lineno);
             b.push_text(Block::Furniture(TextBlock { text, bold: true, level: 0, prov }));
         } else {
-            b.push_text(Block::Heading(TextBlock { text, bold: true, level, prov }));
+            b.push_text(Block::Heading(TextBlock { text, bold: true, level, prov: Prov::line(b.page, lineno) }));
         }
         return;
     }
+    let prov = Prov::line(b.page, lineno);
     let (text, bold) = clean(line);
     if text.is_empty() {
         return;
