@@ -222,9 +222,21 @@ fn split_stacked(g: Vec<geom::RawCell>) -> Vec<Vec<geom::RawCell>> {
         if g.iter().any(|c| c.top < y - 1.5 && c.bottom > y + 1.5) {
             continue;
         }
-        let above: Vec<f32> = g.iter().filter(|c| (c.bottom - y).abs() <= 1.5).flat_map(|c| [c.x0, c.x1]).collect();
-        let below: Vec<f32> = g.iter().filter(|c| (c.top - y).abs() <= 1.5).flat_map(|c| [c.x0, c.x1]).collect();
-        if !above.is_empty() && !below.is_empty() && !subset(&above, &below) && !subset(&below, &above) {
+        let above: Vec<f32> = g
+            .iter()
+            .filter(|c| (c.bottom - y).abs() <= 1.5)
+            .flat_map(|c| [c.x0, c.x1])
+            .collect();
+        let below: Vec<f32> = g
+            .iter()
+            .filter(|c| (c.top - y).abs() <= 1.5)
+            .flat_map(|c| [c.x0, c.x1])
+            .collect();
+        if !above.is_empty()
+            && !below.is_empty()
+            && !subset(&above, &below)
+            && !subset(&below, &above)
+        {
             cuts.push(y);
         }
     }
@@ -244,7 +256,10 @@ fn split_stacked(g: Vec<geom::RawCell>) -> Vec<Vec<geom::RawCell>> {
 fn find_regions(page: &PageLayout, exclude: &[BBox]) -> Vec<Region> {
     let edges = geom::close_open_grids(&snap_and_join(&page_edges(page)));
     let mut out: Vec<Region> = Vec::new();
-    let groups: Vec<Vec<geom::RawCell>> = group_cells(&find_cells(&edges)).into_iter().flat_map(split_stacked).collect();
+    let groups: Vec<Vec<geom::RawCell>> = group_cells(&find_cells(&edges))
+        .into_iter()
+        .flat_map(split_stacked)
+        .collect();
     for g in groups {
         let xs = cluster_values(g.iter().flat_map(|c| [c.x0, c.x1]).collect(), 1.5);
         let ys = cluster_values(g.iter().flat_map(|c| [c.top, c.bottom]).collect(), 1.5);

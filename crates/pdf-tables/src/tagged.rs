@@ -63,7 +63,10 @@ pub fn parts(layout: &PdfLayout) -> Vec<Vec<Part>> {
     out
 }
 
-fn cell_words(cell: &plansift_layout::TaggedCell, by_mcid: &HashMap<(u32, i64), (usize, Vec<usize>)>) -> HashMap<usize, Vec<usize>> {
+fn cell_words(
+    cell: &plansift_layout::TaggedCell,
+    by_mcid: &HashMap<(u32, i64), (usize, Vec<usize>)>,
+) -> HashMap<usize, Vec<usize>> {
     let mut words: HashMap<usize, Vec<usize>> = HashMap::new();
     for &(pg, m) in &cell.content {
         if let Some((pi, ws)) = by_mcid.get(&(pg, m)) {
@@ -81,15 +84,26 @@ fn words_cx(layout: &PdfLayout, words: &HashMap<usize, Vec<usize>>) -> Option<f3
 }
 
 /// x range of each column from the single-column cells of complete rows.
-fn column_ranges(layout: &PdfLayout, placed: &[Placed], short: &[bool], ncols: usize) -> Vec<Option<(f32, f32)>> {
+fn column_ranges(
+    layout: &PdfLayout,
+    placed: &[Placed],
+    short: &[bool],
+    ncols: usize,
+) -> Vec<Option<(f32, f32)>> {
     let mut colx: Vec<Option<(f32, f32)>> = vec![None; ncols];
     for p in placed {
         if p.colspan != 1 || short.get(p.r).copied().unwrap_or(true) {
             continue;
         }
-        let Some(&pi) = p.words.keys().min() else { continue };
-        let Some(page) = layout.pages.get(pi) else { continue };
-        let Some(b) = p.words.get(&pi).and_then(|ws| words_bbox(page, ws)) else { continue };
+        let Some(&pi) = p.words.keys().min() else {
+            continue;
+        };
+        let Some(page) = layout.pages.get(pi) else {
+            continue;
+        };
+        let Some(b) = p.words.get(&pi).and_then(|ws| words_bbox(page, ws)) else {
+            continue;
+        };
         if let Some(e) = colx.get_mut(p.c) {
             let v = e.get_or_insert((b.x0, b.x1));
             *v = (v.0.min(b.x0), v.1.max(b.x1));
@@ -122,7 +136,11 @@ fn place(
                     let mut best: Option<(usize, f32)> = None;
                     for (ci, rng) in colx.iter().enumerate().skip(c) {
                         let Some((a, b)) = rng else { continue };
-                        let d = if cx >= *a && cx <= *b { 0.0 } else { (cx - (a + b) / 2.0).abs() };
+                        let d = if cx >= *a && cx <= *b {
+                            0.0
+                        } else {
+                            (cx - (a + b) / 2.0).abs()
+                        };
                         if best.is_none_or(|(_, bd)| d < bd) {
                             best = Some((ci, d));
                         }
@@ -149,13 +167,23 @@ fn place(
                     o[cc] = true;
                 }
             }
-            placed.push(Placed { r, c, rowspan, colspan, header: cell.header, words });
+            placed.push(Placed {
+                r,
+                c,
+                rowspan,
+                colspan,
+                header: cell.header,
+                words,
+            });
             c += colspan;
         }
     }
     let ncols = occ.iter().map(|o| o.len()).max().unwrap_or(0);
     let short = (0..nrows)
-        .map(|r| occ.get(r).is_none_or(|o| o.len() < ncols || o.iter().any(|x| !x)))
+        .map(|r| {
+            occ.get(r)
+                .is_none_or(|o| o.len() < ncols || o.iter().any(|x| !x))
+        })
         .collect();
     (placed, ncols, short)
 }
