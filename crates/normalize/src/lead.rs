@@ -528,6 +528,26 @@ fn parse_people(c: &str) -> Vec<Person> {
     if c.is_empty() || is_prose(c) {
         return Vec::new();
     }
+    // placeholders name no one
+    let bare = c
+        .trim_matches(|ch: char| !ch.is_alphanumeric())
+        .to_lowercase();
+    if matches!(
+        bare.as_str(),
+        "" | "tbc"
+            | "tba"
+            | "tbd"
+            | "n/a"
+            | "na"
+            | "none"
+            | "nil"
+            | "various"
+            | "all"
+            | "to be confirmed"
+            | "not applicable"
+    ) {
+        return Vec::new();
+    }
     let (main, via) = match VIA.find(c) {
         Some(m) => {
             let v = c.get(m.end()..).unwrap_or("").trim();
@@ -1288,6 +1308,8 @@ mod tests {
         assert!(names("Short programme of awareness raising to be delivered – internal performance staff have capability").is_empty());
         assert!(names("Finalise Primary Care Strategy").is_empty());
         assert!(names("RAG Status").is_empty());
+        assert!(names("TBC").is_empty());
+        assert!(names("N/A").is_empty());
         assert!(names("Responsible Officer").is_empty());
         assert!(names("SSTC005.9").is_empty());
         assert!(names("SLA COMES INTO EFFECT")
