@@ -454,20 +454,6 @@ impl Walker {
         if text::starts_lower(action) && !own_key {
             return;
         }
-        // A lead-in with nothing beside it ("Healthy weight interventions:") introduces the
-        // actions below it; it is not one itself.
-        let others = row
-            .cells
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| !c.is_empty() && !matches!(plan.roles.get(*i).copied().flatten(), Some(Role::Action) | Some(Role::Objective) | Some(Role::Ref)))
-            .count();
-        if action.ends_with(':') && others == 0 {
-            if let Some(p) = &mut self.plan {
-                p.open = false;
-            }
-            return;
-        }
         let mut action = action.to_string();
         if let Some(last) = last {
             if (first_after_break || first_in_table) && text::unbalanced(&last.text) {
@@ -483,6 +469,20 @@ impl Walker {
         let objective = cell(Role::Objective);
         if !objective.is_empty() && !(first_after_break && (text::starts_lower(objective) || text::list_item(objective))) {
             self.set_objective(objective.to_string(), true);
+        }
+        // A lead-in with nothing beside it ("Healthy weight interventions:") introduces the
+        // actions below it; it is not one itself.
+        let others = row
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| !c.is_empty() && !matches!(plan.roles.get(*i).copied().flatten(), Some(Role::Action) | Some(Role::Objective) | Some(Role::Ref)))
+            .count();
+        if action.ends_with(':') && others == 0 {
+            if let Some(p) = &mut self.plan {
+                p.open = false;
+            }
+            return;
         }
         let reference = cell(Role::Ref).to_string();
         let plan = self.plan.clone().unwrap_or(plan);
