@@ -57,6 +57,10 @@ pub struct Font {
     pub descent: f64,
     /// Vertical writing mode (Identity-V); treated as horizontal.
     pub vertical: bool,
+    /// Factor on the transformed font size for word geometry: 1, except for
+    /// Type 3 fonts, where poppler guesses the glyph scale from the width of
+    /// an 'm' (or another letter) and the font matrix's aspect.
+    pub size_scale: f64,
     widths: Vec<f64>,
     simple_text: Vec<String>,
     cid_widths: HashMap<u32, f64>,
@@ -129,6 +133,7 @@ impl Font {
             ascent: 0.95,
             descent: -0.35,
             vertical: false,
+            size_scale: 1.0,
             widths: vec![0.0; 256],
             simple_text: Vec::new(),
             cid_widths: HashMap::new(),
@@ -203,19 +208,6 @@ impl Font {
                 let v = objects::nums(doc, a);
                 if v.len() == 6 && v[0] != 0.0 {
                     font_matrix.copy_from_slice(&v);
-                }
-            }
-            if let Some(bb) = get_array(doc, fd, b"FontBBox") {
-                let v = objects::nums(doc, bb);
-                if v.len() == 4 {
-                    let a = v[3].max(v[1]) * font_matrix[3];
-                    let d = v[1].min(v[3]) * font_matrix[3];
-                    if a > 0.0 && a < 3.0 {
-                        self.ascent = a;
-                    }
-                    if d < 0.0 && d > -3.0 {
-                        self.descent = d;
-                    }
                 }
             }
         }
@@ -324,7 +316,41 @@ impl Font {
                 }
             }
         }
+        if self.kind == Kind::Type3 {
+            self.type3_size_scale(&differences, font_matrix);
+        }
         self.simple_text = text;
+    }
+
+    /// poppler's Type 3 heuristic (TextPage::updateFont): scale the font size
+    /// by the width of 'm' / 0.6, else of a letter / 0.5, else of any glyph /
+    /// 0.5, then by |FontMatrix[3] / FontMatrix[0]|; ascent and descent keep
+    /// their defaults.
+    fn type3_size_scale(&mut self, differences: &[(u8, Vec<u8>)], fm: [f64; 6]) {
+        let mut names: Vec<Option<&[u8]>> = vec![None; 256];
+        for (code, n) in differences {
+            names[*code as usize] = Some(n);
+        }
+        let one = |n: Option<&[u8]>| n.filter(|n| n.len() == 1).map(|n| n[0]);
+        let m_code = (0..256).rev().find(|&c| one(names[c]) == Some(b'm'));
+        let letter = (0..256).find(|&c| one(names[c]).is_some_and(|b| b.is_ascii_alphabetic()));
+        let any = (0..256).find(|&c| names[c].is_some() && self.widths[c] > 0.0);
+        let w = |c: Option<usize>| c.map(|c| self.widths[c]).filter(|&w| w > 0.0);
+        let mut scale = if let Some(w) = w(m_code) {
+            w / 0.6
+        } else if let Some(w) = w(letter) {
+            w / 0.5
+        } else if let Some(w) = w(any) {
+            w / 0.5
+        } else {
+            1.0
+        };
+        if fm[0] != 0.0 {
+            scale *= (fm[3] / fm[0]).abs();
+        }
+        if scale.is_finite() && scale > 0.0 {
+            self.size_scale = scale;
+        }
     }
 
     fn load_cid(&mut self, doc: &Document, fd: &Dictionary, budget: &Budget) {

@@ -62,11 +62,16 @@ pub struct Glyph {
     pub mcid: Option<i64>,
     /// The glyph is white space (a word break).
     pub space: bool,
+    /// Position of the glyph's code among all codes shown on the page
+    /// (dropped ones included): words whose codes are adjacent may merge.
+    pub seq: u32,
 }
 
 /// Everything the interpreter found on one page.
 #[derive(Debug, Default)]
 pub struct RawPage {
+    /// Codes shown so far (see [`Glyph::seq`]).
+    pub seq: u32,
     pub text: String,
     pub glyphs: Vec<Glyph>,
     pub rules: Vec<Rule>,
@@ -929,11 +934,14 @@ impl<'c, 'a> Interp<'c, 'a> {
         let Some(font) = self.ctx.fonts.get_mut(fi as usize) else {
             return;
         };
+        let size_scale = font.size_scale;
         font.for_each_glyph(s, |g| {
             let m = mul(&tm, &ctm);
             // poppler's transformed font size and text direction
             let fm = [m[0] * fs, m[1] * fs, m[2] * fs, m[3] * fs];
-            let size = (fm[2] * fm[2] + fm[3] * fm[3]).sqrt();
+            let size = (fm[2] * fm[2] + fm[3] * fm[3]).sqrt() * size_scale;
+            let seq = out.seq;
+            out.seq = out.seq.wrapping_add(1);
             let rot = if (fm[0] * fm[3]).abs() > (fm[1] * fm[2]).abs() {
                 if fm[0] > 0.0 || fm[3] < 0.0 {
                     0
@@ -970,6 +978,7 @@ impl<'c, 'a> Interp<'c, 'a> {
                     color,
                     mcid,
                     space,
+                    seq,
                 });
             }
             let adv = (g.width * fs + tc + if g.is_space_code { tw } else { 0.0 }) * th;

@@ -6,7 +6,8 @@
 //! `pdftotext -bbox`, ruling lines (stroked segments and thin filled
 //! rectangles), filled rectangles with their colour, marked-content ids, and
 //! the tables of a tagged PDF's structure tree. All coordinates are points
-//! from the (cropped, rotated) page's top-left corner.
+//! from the top-left corner of the page's MediaBox, turned by /Rotate (the
+//! frame `pdftotext -bbox` uses; the CropBox does not move it).
 //!
 //! Conventions worth knowing:
 //! - a filled axis-aligned rectangle at most [`interp::THIN_RECT`] (2 pt)
@@ -270,23 +271,14 @@ fn read_page(ctx: &mut Ctx<'_>, no: u32, pid: ObjectId) -> PageLayout {
             ..Default::default()
         };
     };
+    // The frame is the MediaBox, as pdftotext and pdfplumber use it (the
+    // CropBox does not move the origin there, and text outside it is kept).
     let media = rect(doc, inherited(doc, pd, b"MediaBox")).unwrap_or([0.0, 0.0, 612.0, 792.0]);
-    let crop = rect(doc, inherited(doc, pd, b"CropBox"))
-        .map(|c| {
-            [
-                c[0].max(media[0]),
-                c[1].max(media[1]),
-                c[2].min(media[2]),
-                c[3].min(media[3]),
-            ]
-        })
-        .filter(|c| c[2] > c[0] && c[3] > c[1])
-        .unwrap_or(media);
     let rotate = inherited(doc, pd, b"Rotate")
         .and_then(objects::num)
         .unwrap_or(0.0) as i64;
     let rotate = rotate.rem_euclid(360) / 90 * 90;
-    let [x0, y0, x1, y1] = crop;
+    let [x0, y0, x1, y1] = media;
     let (w, h) = (x1 - x0, y1 - y0);
     let (base, pw, ph): (Mat, f64, f64) = match rotate {
         90 => ([0.0, 1.0, 1.0, 0.0, -y0, -x0], h, w),

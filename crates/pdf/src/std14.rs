@@ -140,6 +140,8 @@ pub fn width(fam: Family, ch: char) -> f32 {
                 333.0
             }
         }
+        '\u{201c}' | '\u{201d}' | '\u{201e}' if fam == Family::TimesItalic => 556.0,
+        '\u{2014}' | '\u{2026}' if fam == Family::TimesItalic => 889.0,
         '\u{201c}' | '\u{201d}' | '\u{201e}' => {
             if helv {
                 if fam == Family::HelveticaBold {
