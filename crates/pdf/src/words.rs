@@ -262,7 +262,6 @@ fn coalesce(protos: Vec<Proto>) -> Vec<Proto> {
         i = j;
     }
     let mut slots: Vec<Option<Proto>> = protos.into_iter().map(Some).collect();
-    let mut merged_into: Vec<Option<usize>> = vec![None; slots.len()];
     for line in &lines {
         if line.len() < 2 {
             continue;
@@ -314,7 +313,6 @@ fn coalesce(protos: Vec<Proto>) -> Vec<Proto> {
                     a.pend = a.pend.max(b.pend);
                     a.last_p0 = b.last_p0;
                     a.seq_end = b.seq_end;
-                    merged_into[k1] = Some(k0);
                 }
             } else {
                 k0 = k1;
