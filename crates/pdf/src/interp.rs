@@ -210,12 +210,16 @@ pub struct Ctx<'a> {
     pub budget: &'a Budget,
     pub deadline: Option<Instant>,
     pub max_form_depth: usize,
+    /// Operators interpreted per page at most (Form XObjects included).
+    pub max_page_ops: usize,
     pub fonts: Vec<Font>,
     font_keys: HashMap<usize, u32>,
     pub diagnostics: Vec<Diagnostic>,
     diag_counts: HashMap<&'static str, usize>,
     pub timed_out: bool,
     pub bomb: bool,
+    /// Decoded Form XObject contents by object id.
+    forms: HashMap<ObjectId, std::rc::Rc<Vec<u8>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -230,12 +234,14 @@ impl<'a> Ctx<'a> {
             budget,
             deadline,
             max_form_depth,
+            max_page_ops: usize::MAX,
             fonts: Vec::new(),
             font_keys: HashMap::new(),
             diagnostics: Vec::new(),
             diag_counts: HashMap::new(),
             timed_out: false,
             bomb: false,
+            forms: HashMap::new(),
         }
     }
 
@@ -289,6 +295,7 @@ pub struct Interp<'c, 'a> {
     pending_clip: bool,
     mc: Vec<Option<i64>>,
     ops: usize,
+    too_many_ops: bool,
     pub out: RawPage,
     form_stack: Vec<ObjectId>,
 }
@@ -326,6 +333,7 @@ impl<'c, 'a> Interp<'c, 'a> {
             pending_clip: false,
             mc: Vec::new(),
             ops: 0,
+            too_many_ops: false,
             out: RawPage::default(),
             form_stack: Vec::new(),
         }
@@ -355,6 +363,19 @@ impl<'c, 'a> Interp<'c, 'a> {
                 Token::InlineImage => operands.clear(),
                 Token::Op(op) => {
                     self.ops += 1;
+                    if self.ops > self.ctx.max_page_ops {
+                        if !self.too_many_ops {
+                            self.too_many_ops = true;
+                            self.diag(
+                                "pdf.too_complex",
+                                format!(
+                                    "page has more than {} operators (Form XObjects included); the rest is skipped",
+                                    self.ctx.max_page_ops
+                                ),
+                            );
+                        }
+                        return;
+                    }
                     if self.ops.is_multiple_of(2048) {
                         if let Some(d) = self.ctx.deadline {
                             if Instant::now() > d {
@@ -1019,19 +1040,31 @@ impl<'c, 'a> Interp<'c, 'a> {
                 return;
             }
         }
-        let content = match self.ctx.budget.decode(stream) {
-            Ok(c) => c,
-            Err(DecodeError::Exceeded) => {
-                self.ctx.bomb = true;
-                return;
-            }
-            Err(DecodeError::Failed) => {
-                self.diag(
-                    "pdf.stream",
-                    "a Form XObject's stream could not be decoded; skipped".into(),
-                );
-                return;
-            }
+        // a form drawn many times (a logo on every page, a tick box) is
+        // decoded once
+        let cached = id.and_then(|id| self.ctx.forms.get(&id).cloned());
+        let content = match cached {
+            Some(c) => c,
+            None => match self.ctx.budget.decode(stream) {
+                Ok(c) => {
+                    let c = std::rc::Rc::new(c);
+                    if let Some(id) = id {
+                        self.ctx.forms.insert(id, c.clone());
+                    }
+                    c
+                }
+                Err(DecodeError::Exceeded) => {
+                    self.ctx.bomb = true;
+                    return;
+                }
+                Err(DecodeError::Failed) => {
+                    self.diag(
+                        "pdf.stream",
+                        "a Form XObject's stream could not be decoded; skipped".into(),
+                    );
+                    return;
+                }
+            },
         };
         let saved = (self.gs.clone(), self.stack.len(), self.path.len());
         let matrix = get_array(doc, &stream.dict, b"Matrix").map(|a| objects::nums(doc, a));

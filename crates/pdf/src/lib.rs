@@ -49,6 +49,10 @@ pub struct Options {
     pub max_struct_depth: usize,
     /// Pages beyond this are not read (a diagnostic says so).
     pub max_pages: usize,
+    /// Operators interpreted per page, Form XObjects included (a form drawing
+    /// forms drawing forms multiplies); the rest of the page is skipped with a
+    /// `pdf.too_complex` diagnostic.
+    pub max_page_ops: usize,
 }
 
 impl Default for Options {
@@ -59,6 +63,7 @@ impl Default for Options {
             max_form_depth: 12,
             max_struct_depth: 64,
             max_pages: 5000,
+            max_page_ops: 2_000_000,
         }
     }
 }
@@ -164,6 +169,7 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<PdfLayout, PdfError> {
     let doc = &doc;
     let budget = Budget::new(opts.max_decompressed_bytes);
     let mut ctx = Ctx::new(doc, &budget, deadline, opts.max_form_depth);
+    ctx.max_page_ops = opts.max_page_ops;
     let mut layout = PdfLayout::default();
     if doc.xref_recovery.is_some() {
         layout.diagnostics.push(Diagnostic::warning(

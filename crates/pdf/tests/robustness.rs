@@ -170,6 +170,28 @@ fn cases() -> Vec<(&'static str, Vec<u8>)> {
             forms,
         ),
     ));
+    // a fan-out bomb: each of 8 nested forms draws the next one 40 times
+    let mut fan = Vec::new();
+    for i in 0..8 {
+        let body = if i < 7 {
+            "/X Do ".repeat(40)
+        } else {
+            "BT /F1 12 Tf 72 700 Td (Leaf) Tj ET".to_string()
+        };
+        let next = if i < 7 {
+            format!("/XObject << /X {} 0 R >>", 7 + i)
+        } else {
+            String::new()
+        };
+        fan.push(stream(
+            &format!("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> {next} >>"),
+            body.as_bytes(),
+        ));
+    }
+    v.push((
+        "form-fanout.pdf",
+        doc(b"/X Do", "/XObject << /X 6 0 R >>", fan),
+    ));
     // a page tree whose Kids include the tree itself
     let mut cyc = hello();
     cyc = replace_obj(&cyc, 2, b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>");
@@ -370,6 +392,14 @@ fn hostile_inputs_give_errors_or_text_with_diagnostics() {
                 let l = r.expect("depth is bounded");
                 assert_eq!(words(&l), ["Top"]);
                 assert!(diag_codes(&l).iter().any(|c| c == "pdf.form_depth"));
+            }
+            "form-fanout.pdf" => {
+                let l = r.expect("bounded");
+                assert!(
+                    diag_codes(&l).iter().any(|c| c == "pdf.too_complex"),
+                    "{:?}",
+                    diag_codes(&l)
+                );
             }
             "page-tree-cycle.pdf" => {
                 if let Ok(l) = &r {
