@@ -1,7 +1,7 @@
 //! Columns from word alignment and rows from line spacing, for tables whose
 //! columns (or rows) are not drawn.
 
-use crate::text::{levels, median, Level};
+use crate::text::{levels, Level};
 use plansift_layout::PageLayout;
 
 const BIN: f32 = 0.5;
@@ -268,13 +268,14 @@ pub fn chunks(page: &PageLayout, l: &Level, min_gap: f32) -> Vec<(f32, f32)> {
 }
 
 /// Typical vertical distance between consecutive lines' tops.
-pub fn line_pitch(lv: &[Level]) -> f32 {
-    median(
-        lv.windows(2)
-            .map(|w| w[1].bbox.top - w[0].bbox.top)
-            .filter(|d| *d > 0.0)
-            .collect(),
-    )
+pub fn line_pitch(lv: &[Level], size: f32) -> f32 {
+    let mut d: Vec<f32> = lv
+        .windows(2)
+        .map(|w| w[1].bbox.top - w[0].bbox.top)
+        .filter(|d| *d >= 0.5 * size)
+        .collect();
+    d.sort_by(|a, b| a.total_cmp(b));
+    d.get(d.len() / 4).copied().unwrap_or(0.0)
 }
 
 /// Number of lines with a word crossing `x`.

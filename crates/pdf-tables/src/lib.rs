@@ -394,6 +394,40 @@ fn region_table(
 ) -> Option<(Table, Vec<usize>)> {
     match &r.kind {
         RegionKind::Grid { xs, ys, spans } => {
+            if r.origin == TableOrigin::Shaded {
+                // fills need not mark every column (a RAG cell, banded rows):
+                // add the columns the words line up in
+                let size = median_size(page, cand).max(0.5 * body);
+                let min_gap = (0.45 * size).max(3.5);
+                let lv = levels(page, cand);
+                let inner: Vec<f32> = xs
+                    .iter()
+                    .skip(1)
+                    .take(xs.len().saturating_sub(2))
+                    .copied()
+                    .collect();
+                let mut bounds = inner.clone();
+                for b in infer_columns(page, &lv, r.bbox.x0, r.bbox.x1, size) {
+                    // the same white space as a fill edge when no word lies between them
+                    let same_gap = |x: f32| {
+                        (x - b).abs() < 2.0 * min_gap
+                            || !cand.iter().filter_map(|&i| page.words.get(i)).any(|w| {
+                                let (lo, hi) = (x.min(b), x.max(b));
+                                w.bbox.x1 > lo && w.bbox.x0 < hi
+                            })
+                    };
+                    if !xs.iter().any(|&x| same_gap(x)) {
+                        bounds.push(b);
+                    }
+                }
+                if bounds.len() > inner.len() {
+                    bounds.sort_by(|a, b| a.total_cmp(b));
+                    let (t, taken) =
+                        build_aligned(page, cand, r.bbox.x0, r.bbox.x1, &bounds, ys, r.origin)?;
+                    let filled: usize = t.rows.iter().map(|row| row.filled()).sum();
+                    return (filled >= 2).then_some((t, taken));
+                }
+            }
             let (t, taken) = build_grid(page, cand, xs, ys, spans, r.origin)?;
             let filled: usize = t.rows.iter().map(|row| row.filled()).sum();
             (filled >= 2).then_some((t, taken))
@@ -460,7 +494,7 @@ fn stream_tables(page: &PageLayout, free: &[usize], body: f32) -> Vec<(Table, Ve
     let size = median_size(page, free).max(0.5 * body);
     let lv = levels(page, free);
     let pitch = {
-        let p = line_pitch(&lv);
+        let p = line_pitch(&lv, size);
         if p > 0.0 {
             p
         } else {
@@ -476,11 +510,17 @@ fn stream_tables(page: &PageLayout, free: &[usize], body: f32) -> Vec<(Table, Ve
             continue;
         }
         let mut j = i + 1;
+        let mut max_gap = 0.0f32;
         while j < lv.len() {
             let gap = lv[j].bbox.top - lv[j - 1].bbox.bottom;
             if gap > (2.5 * pitch).max(3.0 * size) {
                 break;
             }
+            // a single block of text after a wider gap than any inside the run
+            if nch[j].len() == 1 && j - i >= 2 && gap > 1.6 * max_gap.max(pitch) {
+                break;
+            }
+            max_gap = max_gap.max(gap);
             let (x0, x1) = run_x(&lv[i..j]);
             let bounds = infer_columns(page, &lv[i..j], x0 - 1.0, x1 + 1.0, size);
             if nch[j].len() == 1 {
@@ -702,7 +742,8 @@ fn find_furniture(
                 let mut aw = false;
                 for (l2, k2, _) in other {
                     if k2 == key {
-                        aw = true;
+                        aw |= line_text(&layout.pages[pj], &l2.words)
+                            == line_text(&layout.pages[pi], &l.words);
                         if (l2.bbox.top - l.bbox.top).abs() <= 4.0
                             || (l2.bbox.bottom - l.bbox.bottom).abs() <= 4.0
                         {
@@ -710,7 +751,6 @@ fn find_furniture(
                         }
                     }
                 }
-                let _ = pj;
                 same_place += sp as usize;
                 anywhere += aw as usize;
             }
