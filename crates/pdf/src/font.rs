@@ -9,6 +9,7 @@ use crate::objects::{
     self, as_dict, get, get_array, get_dict, get_name, get_num, num, resolve, Budget,
 };
 use crate::std14;
+use crate::truetype::Cmaps;
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
 
@@ -64,6 +65,8 @@ pub struct Font {
     widths: Vec<f64>,
     simple_text: Vec<String>,
     cid_widths: HashMap<u32, f64>,
+    /// CID -> Unicode from the embedded font, when there is no ToUnicode.
+    cid_unicode: HashMap<u32, char>,
     dw: f64,
     encoding: Option<CMap>,
     to_unicode: Option<CMap>,
@@ -137,6 +140,7 @@ impl Font {
             widths: vec![0.0; 256],
             simple_text: Vec::new(),
             cid_widths: HashMap::new(),
+            cid_unicode: HashMap::new(),
             dw: 1.0,
             encoding: None,
             to_unicode: None,
@@ -154,7 +158,7 @@ impl Font {
         }
         match kind {
             Kind::Cid => f.load_cid(doc, fd, budget),
-            Kind::Simple | Kind::Type3 => f.load_simple(doc, fd),
+            Kind::Simple | Kind::Type3 => f.load_simple(doc, fd, budget),
         }
         f
     }
@@ -198,7 +202,7 @@ impl Font {
         }
     }
 
-    fn load_simple(&mut self, doc: &Document, fd: &Dictionary) {
+    fn load_simple(&mut self, doc: &Document, fd: &Dictionary, budget: &Budget) {
         let std = std14::lookup(&self.name);
         let desc = get_dict(doc, fd, b"FontDescriptor");
         self.read_descriptor(doc, desc, std.as_ref());
@@ -224,10 +228,12 @@ impl Font {
             BaseEncoding::Standard
         };
         let mut differences: Vec<(u8, Vec<u8>)> = Vec::new();
+        let mut explicit_base = false;
         match get(doc, fd, b"Encoding") {
             Some(Object::Name(n)) => {
                 if let Some(b) = BaseEncoding::from_name(n) {
                     base = b;
+                    explicit_base = true;
                 }
             }
             Some(o) => {
@@ -236,6 +242,7 @@ impl Font {
                         get_name(doc, ed, b"BaseEncoding").and_then(BaseEncoding::from_name)
                     {
                         base = b;
+                        explicit_base = true;
                     } else if !symbolic && base == BaseEncoding::Identity {
                         base = BaseEncoding::Standard;
                     }
@@ -262,6 +269,9 @@ impl Font {
         let mut text: Vec<String> = (0..=255u8)
             .map(|c| base.decode(c).map(|c| c.to_string()).unwrap_or_default())
             .collect();
+        if !explicit_base {
+            self.builtin_encoding(doc, desc, budget, base, &mut text);
+        }
         for (code, gname) in &differences {
             if let Some(t) = glyph_to_unicode(gname) {
                 text[*code as usize] = t;
@@ -353,6 +363,88 @@ impl Font {
         }
     }
 
+    /// Without an explicit base encoding, an embedded font's own encoding:
+    /// a Type 1 program's `/Encoding` array, or a symbolic TrueType font's
+    /// (3,0)/(1,0) cmap read through its Unicode cmap.
+    fn builtin_encoding(
+        &mut self,
+        doc: &Document,
+        desc: Option<&Dictionary>,
+        budget: &Budget,
+        base: BaseEncoding,
+        text: &mut [String],
+    ) {
+        let Some(desc) = desc else { return };
+        if let Some(Object::Stream(s)) = get(doc, desc, b"FontFile") {
+            if let Ok(data) = budget.decode(s) {
+                for (code, name) in type1_encoding(&data) {
+                    if let Some(t) = text.get_mut(code as usize) {
+                        *t = glyph_to_unicode(&name).unwrap_or_default();
+                    }
+                }
+            }
+        } else if base == BaseEncoding::Identity && self.to_unicode.is_none() {
+            if let Some(Object::Stream(s)) = get(doc, desc, b"FontFile2") {
+                let Ok(data) = budget.decode(s) else { return };
+                let Some(cm) = Cmaps::parse(&data) else {
+                    return;
+                };
+                let g2u = cm.glyph_to_unicode();
+                let Some(c2g) = cm.get(3, 0).or_else(|| cm.get(1, 0)) else {
+                    return;
+                };
+                for (code, t) in text.iter_mut().enumerate() {
+                    let code = code as u32;
+                    let gid = [0xF000 | code, 0xF100 | code, 0xF200 | code, code]
+                        .iter()
+                        .find_map(|c| c2g.get(c));
+                    if let Some(ch) = gid.and_then(|g| g2u.get(g)) {
+                        *t = ch.to_string();
+                    }
+                }
+            }
+        }
+    }
+
+    /// A CID font without ToUnicode: CID -> glyph (CIDToGIDMap) -> Unicode
+    /// through the embedded TrueType font's Unicode cmap.
+    fn cid_unicode_from_font(
+        &mut self,
+        doc: &Document,
+        df: &Dictionary,
+        desc: Option<&Dictionary>,
+        budget: &Budget,
+    ) {
+        let Some(Object::Stream(s)) = desc.and_then(|d| get(doc, d, b"FontFile2")) else {
+            return;
+        };
+        let Ok(data) = budget.decode(s) else { return };
+        let Some(cm) = Cmaps::parse(&data) else {
+            return;
+        };
+        let g2u = cm.glyph_to_unicode();
+        if g2u.is_empty() {
+            return;
+        }
+        match get(doc, df, b"CIDToGIDMap") {
+            Some(Object::Stream(m)) => {
+                if let Ok(map) = budget.decode(m) {
+                    for (cid, pair) in map.chunks_exact(2).enumerate() {
+                        let gid = u16::from_be_bytes([pair[0], pair[1]]);
+                        if let Some(&ch) = g2u.get(&gid) {
+                            self.cid_unicode.insert(cid as u32, ch);
+                        }
+                    }
+                }
+            }
+            _ => {
+                for (&gid, &ch) in &g2u {
+                    self.cid_unicode.insert(gid as u32, ch);
+                }
+            }
+        }
+    }
+
     fn load_cid(&mut self, doc: &Document, fd: &Dictionary, budget: &Budget) {
         let desc_font = get_array(doc, fd, b"DescendantFonts")
             .and_then(|a| a.first())
@@ -366,6 +458,9 @@ impl Font {
             }
             let desc = get_dict(doc, df, b"FontDescriptor");
             self.read_descriptor(doc, desc, None);
+            if self.to_unicode.is_none() {
+                self.cid_unicode_from_font(doc, df, desc, budget);
+            }
             self.dw = get_num(doc, df, b"DW").unwrap_or(1000.0) / 1000.0;
             if let Some(w) = get_array(doc, df, b"W") {
                 let mut i = 0;
@@ -470,6 +565,7 @@ impl Font {
                             .to_unicode
                             .as_ref()
                             .and_then(|tu| tu.lookup_unicode(code, len))
+                            .or_else(|| self.cid_unicode.get(&cid).map(|c| c.to_string()))
                             .map(|s| normalise(&s))
                             .unwrap_or_default();
                         self.cid_text_cache.insert(key, t);
@@ -488,6 +584,52 @@ impl Font {
             }
         }
     }
+}
+
+/// The `/Encoding` array of a Type 1 font program's clear-text part
+/// (`dup <code> /<name> put`); empty for `StandardEncoding` or none.
+fn type1_encoding(data: &[u8]) -> Vec<(u8, Vec<u8>)> {
+    let end = data
+        .windows(5)
+        .position(|w| w == b"eexec")
+        .unwrap_or(data.len());
+    let clear = &data[..end];
+    let Some(at) = clear.windows(9).position(|w| w == b"/Encoding") else {
+        return Vec::new();
+    };
+    // up to the `def` that ends the definition ("/Encoding StandardEncoding
+    // def" has no array, so nothing is found)
+    let body = &clear[at + 9..];
+    let mut out = Vec::new();
+    let mut lx = Lexer::new(body);
+    let mut prev: Vec<Obj> = Vec::new();
+    let mut steps = 0;
+    while let Some(t) = lx.next_token() {
+        steps += 1;
+        if steps > 20_000 {
+            break;
+        }
+        match t {
+            Token::Operand(o) => prev.push(o),
+            Token::Op(op) => {
+                if op == b"def" {
+                    break;
+                }
+                if op == b"put" && prev.len() >= 2 {
+                    if let (Some(Obj::Num(c)), Some(Obj::Name(n))) =
+                        (prev.get(prev.len() - 2), prev.last())
+                    {
+                        if (0.0..256.0).contains(c) {
+                            out.push((*c as u8, n.clone()));
+                        }
+                    }
+                }
+                prev.clear();
+            }
+            Token::InlineImage => prev.clear(),
+        }
+    }
+    out
 }
 
 fn be(bytes: &[u8]) -> u32 {
@@ -716,6 +858,15 @@ mod tests {
         assert_eq!(cm.next_code(&[0x41, 0x81, 0x41]), (0x41, 1));
         assert_eq!(cm.next_code(&[0x81, 0x41]), (0x8141, 2));
         assert_eq!(cm.lookup_cid(0x8141, 2), 634);
+    }
+
+    #[test]
+    fn type1_builtin_encoding() {
+        let prog = b"%!PS-AdobeFont-1.0: CMR10\n/Encoding 256 array\n0 1 255 {1 index exch /.notdef put} for\n\
+                     dup 65 /A put\ndup 12 /fi put\nreadonly def\ncurrentfile eexec \x00\xff";
+        let e = type1_encoding(prog);
+        assert_eq!(e, vec![(65, b"A".to_vec()), (12, b"fi".to_vec())]);
+        assert!(type1_encoding(b"/Encoding StandardEncoding def currentfile eexec").is_empty());
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod lexer;
 mod objects;
 mod std14;
 mod tagged;
+mod truetype;
 pub mod words;
 
 pub use inspect::{inspect_json, inspect_svg};
