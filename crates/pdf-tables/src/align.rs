@@ -122,6 +122,7 @@ pub fn split_rows(
     bounds: &[f32],
     size: f32,
     uniform: bool,
+    gap_hint: f32,
 ) -> Vec<f32> {
     let lv = levels(page, words);
     if lv.len() < 2 {
@@ -175,8 +176,9 @@ pub fn split_rows(
         .get(local_gaps.len() / 4)
         .copied()
         .unwrap_or(0.0)
+        .min(gap_hint)
         .clamp(-size, 2.0 * size);
-    let thr = base + (0.45 * size).max(3.0);
+    let thr = base + (0.3 * size).max(2.5);
     if std::env::var_os("PLANSIFT_PDF_DEBUG").is_some() {
         eprintln!("split_rows levels {} base {base} thr {thr}", lv.len());
     }
@@ -197,32 +199,67 @@ pub fn split_rows(
         }
         starts.push(st);
     }
-    let mut votes = vec![0usize; ncols];
-    for st in &starts {
-        for &c in st {
-            votes[c] += 1;
-        }
-    }
-    let anchor = (0..ncols)
-        .max_by_key(|&c| (votes[c], std::cmp::Reverse(c)))
-        .unwrap_or(0);
-    let mut breaks: Vec<usize> = Vec::new();
     let near = 0.6 * size;
-    for k in 0..lv.len() - 1 {
-        if starts[k + 1].is_empty() {
-            continue;
-        }
-        // columns starting new text at about this height (rows whose cells sit a little offset)
+    // columns starting new text at about each line's height (cells may sit a little offset)
+    let window = |k: usize| -> Vec<usize> {
         let mut win: Vec<usize> = Vec::new();
-        for j in k + 1..lv.len() {
-            if lv[j].bbox.top - lv[k + 1].bbox.top > near {
+        for j in k..lv.len() {
+            if lv[j].bbox.top - lv[k].bbox.top > near {
                 break;
             }
             win.extend(starts[j].iter().copied());
         }
         win.sort_unstable();
         win.dedup();
-        if win.len() >= 2 || win.contains(&anchor) {
+        win
+    };
+    // the anchor column is the one that most often starts text together with others
+    let mut votes = vec![0usize; ncols];
+    for k in 0..lv.len() {
+        let win = window(k);
+        if win.len() >= 2 {
+            for &c in &win {
+                votes[c] += 1;
+            }
+        }
+    }
+    let anchor = (0..ncols)
+        .max_by_key(|&c| (votes[c], std::cmp::Reverse(c)))
+        .filter(|&c| votes[c] > 0);
+    // a row boundary: no column's text runs on across it at line spacing
+    let continues_across = |k: usize| -> bool {
+        (0..ncols).any(|c| {
+            let above = (0..=k).rev().find_map(|j| col_bottoms[j][c]);
+            let below = (k + 1..lv.len())
+                .find(|&j| col_bottoms[j][c].is_some())
+                .map(|j| lv[j].bbox.top);
+            matches!((above, below), (Some(a), Some(b)) if b - a <= thr)
+        })
+    };
+    let mut breaks: Vec<usize> = Vec::new();
+    for k in 0..lv.len() - 1 {
+        if starts[k + 1].is_empty() {
+            continue;
+        }
+        let win = window(k + 1);
+        if std::env::var_os("PLANSIFT_PDF_DEBUG").is_some() {
+            let t: Vec<&str> = lv[k + 1]
+                .words
+                .iter()
+                .filter_map(|&i| page.words.get(i))
+                .map(|w| w.text.as_str())
+                .take(3)
+                .collect();
+            eprintln!(
+                "  cand {:?} top {} win {:?} anchor {:?} cont {}",
+                t,
+                lv[k + 1].bbox.top,
+                win,
+                anchor,
+                continues_across(k)
+            );
+        }
+        if (win.len() >= 2 || anchor.is_some_and(|a| win.contains(&a))) && !continues_across(k) {
             if let Some(&pk) = breaks.last() {
                 if lv[k + 1].bbox.top - lv[pk + 1].bbox.top <= near {
                     continue;
@@ -232,8 +269,8 @@ pub fn split_rows(
         }
     }
     if breaks.is_empty() && uniform {
-        let anchor =
-            (0..ncols).find(|&c| cols.iter().filter(|cs| cs.contains(&c)).count() * 2 >= lv.len());
+        let anchor = (0..ncols)
+            .find(|&c| cols.iter().filter(|cs| cs.contains(&c)).count() * 4 >= lv.len() * 3);
         if let Some(a) = anchor {
             for k in 0..lv.len() - 1 {
                 if cols[k + 1].contains(&a) {
@@ -324,4 +361,38 @@ pub fn merge_template(
         }
     }
     merged
+}
+
+/// The usual vertical gap between consecutive lines of one paragraph or cell on
+/// a page: for each word, the gap to the nearest word below it that it overlaps
+/// horizontally; a low percentile of those.
+pub fn line_gap_hint(page: &PageLayout, words: &[usize], size: f32) -> f32 {
+    let mut ws: Vec<&plansift_layout::Word> =
+        words.iter().filter_map(|&i| page.words.get(i)).collect();
+    ws.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
+    let mut gaps = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let mut best: Option<f32> = None;
+        for o in ws.iter().skip(i + 1) {
+            if o.bbox.top > w.bbox.bottom + 3.0 * size {
+                break;
+            }
+            if o.bbox.top < w.bbox.bottom - 0.5 * w.bbox.height() {
+                continue;
+            }
+            let ov = w.bbox.x1.min(o.bbox.x1) - w.bbox.x0.max(o.bbox.x0);
+            if ov > 0.0 {
+                let g = o.bbox.top - w.bbox.bottom;
+                best = Some(best.map_or(g, |b: f32| b.min(g)));
+            }
+        }
+        if let Some(g) = best {
+            gaps.push(g);
+        }
+    }
+    if gaps.len() < 5 {
+        return f32::INFINITY;
+    }
+    gaps.sort_by(|a, b| a.total_cmp(b));
+    gaps[gaps.len() / 5]
 }

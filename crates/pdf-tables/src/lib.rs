@@ -62,6 +62,7 @@ pub fn to_document(layout: &PdfLayout) -> Document {
             doc.blocks.push(Block::PageBreak { page: pno });
         }
         let mut items: Vec<(f32, Block)> = Vec::new();
+        let hint = align::line_gap_hint(page, &usable_words(page), body);
         let mut claimed = vec![false; page.words.len()];
         if let Some(parts) = tagged.get(pi) {
             for p in parts {
@@ -112,7 +113,7 @@ pub fn to_document(layout: &PdfLayout) -> Document {
             if cand.is_empty() {
                 continue;
             }
-            if let Some((t, taken)) = region_table(page, r, &cand, body, &mut templates) {
+            if let Some((t, taken)) = region_table(page, r, &cand, body, hint, &mut templates) {
                 for w in taken {
                     claimed[w] = true;
                 }
@@ -123,7 +124,7 @@ pub fn to_document(layout: &PdfLayout) -> Document {
             .into_iter()
             .filter(|&i| !claimed[i])
             .collect();
-        for (t, taken) in stream_tables(page, &free, body) {
+        for (t, taken) in stream_tables(page, &free, body, hint) {
             for w in taken {
                 claimed[w] = true;
             }
@@ -390,6 +391,7 @@ fn region_table(
     r: &Region,
     cand: &[usize],
     body: f32,
+    hint: f32,
     templates: &mut Vec<Template>,
 ) -> Option<(Table, Vec<usize>)> {
     match &r.kind {
@@ -472,7 +474,7 @@ fn region_table(
                             cy >= w[0] && cy < w[1]
                         })
                         .collect();
-                    rows_y.extend(split_rows(page, &inside, &bounds, size, false));
+                    rows_y.extend(split_rows(page, &inside, &bounds, size, false, hint));
                 }
                 rows_y.sort_by(|a, b| a.total_cmp(b));
             }
@@ -486,7 +488,12 @@ fn region_table(
 
 /// Stream-style tables among free words: runs of lines whose words fall into
 /// columns separated by white space.
-fn stream_tables(page: &PageLayout, free: &[usize], body: f32) -> Vec<(Table, Vec<usize>)> {
+fn stream_tables(
+    page: &PageLayout,
+    free: &[usize],
+    body: f32,
+    hint: f32,
+) -> Vec<(Table, Vec<usize>)> {
     let mut out = Vec::new();
     if free.is_empty() {
         return out;
@@ -532,7 +539,7 @@ fn stream_tables(page: &PageLayout, free: &[usize], body: f32) -> Vec<(Table, Ve
             j += 1;
         }
         if j - i >= 2 {
-            if let Some(t) = stream_table(page, &lv[i..j], size) {
+            if let Some(t) = stream_table(page, &lv[i..j], size, hint) {
                 out.push(t);
                 i = j;
                 continue;
@@ -552,7 +559,12 @@ fn run_x(lv: &[Level]) -> (f32, f32) {
     (x0, x1)
 }
 
-fn stream_table(page: &PageLayout, lv: &[Level], size: f32) -> Option<(Table, Vec<usize>)> {
+fn stream_table(
+    page: &PageLayout,
+    lv: &[Level],
+    size: f32,
+    hint: f32,
+) -> Option<(Table, Vec<usize>)> {
     let (x0, x1) = run_x(lv);
     let bounds = infer_columns(page, lv, x0 - 1.0, x1 + 1.0, size);
     if bounds.is_empty() {
@@ -561,7 +573,7 @@ fn stream_table(page: &PageLayout, lv: &[Level], size: f32) -> Option<(Table, Ve
     let words: Vec<usize> = lv.iter().flat_map(|l| l.words.iter().copied()).collect();
     let b = words_bbox(page, &words)?;
     let mut ys = vec![b.top - 0.5];
-    ys.extend(split_rows(page, &words, &bounds, size, true));
+    ys.extend(split_rows(page, &words, &bounds, size, true, hint));
     ys.push(b.bottom + 0.5);
     let (t, taken) = build_aligned(
         page,
