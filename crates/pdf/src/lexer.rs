@@ -164,7 +164,8 @@ impl<'a> Lexer<'a> {
 
     /// Skip `<dict> ID <data> EI`.
     fn skip_inline_image(&mut self) {
-        // find the "ID" keyword
+        // the image dictionary, up to the "ID" keyword
+        let mut entries: Vec<Obj> = Vec::new();
         loop {
             self.skip_ws();
             let Some(b) = self.peek() else { return };
@@ -173,18 +174,42 @@ impl<'a> Lexer<'a> {
                 while self.peek().is_some_and(is_regular) {
                     self.pos += 1;
                 }
-                if &self.buf[start..self.pos] == b"ID" {
-                    self.pos += 1; // the single white-space byte after ID
-                    break;
+                match &self.buf[start..self.pos] {
+                    b"ID" => {
+                        self.pos += 1; // the single white-space byte after ID
+                        break;
+                    }
+                    b"true" => entries.push(Obj::Bool(true)),
+                    b"false" => entries.push(Obj::Bool(false)),
+                    _ => entries.push(Obj::Null),
                 }
                 continue;
             }
-            if self.read_obj(0).is_none() && self.pos < self.buf.len() {
-                self.pos += 1;
+            let before = self.pos;
+            match self.read_obj(0) {
+                Some(o) => entries.push(o),
+                None if self.pos == before => self.pos += 1,
+                None => {}
             }
         }
-        // find white space + "EI" + white space / end
-        let mut i = self.pos;
+        let data_start = self.pos.min(self.buf.len());
+        // With the data's length known (/L, or the size of unfiltered
+        // samples), EI is looked for right after the data; binary data that
+        // happens to contain "EI" is then no trap.
+        if let Some(len) = inline_image_len(&entries) {
+            if let Some(end) = data_start.checked_add(len) {
+                let mut i = end;
+                while i < self.buf.len() && i < end + 16 && is_ws(self.buf[i]) {
+                    i += 1;
+                }
+                if self.buf.get(i..i + 2) == Some(b"EI") {
+                    self.pos = i + 2;
+                    return;
+                }
+            }
+        }
+        // otherwise: white space + "EI" + white space / delimiter / end
+        let mut i = data_start;
         while i + 2 <= self.buf.len() {
             if self.buf[i] == b'E'
                 && self.buf.get(i + 1) == Some(&b'I')
@@ -474,6 +499,60 @@ impl<'a> Lexer<'a> {
     }
 }
 
+/// The byte length of an inline image's data, when the dictionary says it
+/// (/L, /Length) or it is unfiltered and its samples can be counted.
+fn inline_image_len(entries: &[Obj]) -> Option<usize> {
+    let get = |keys: &[&[u8]]| -> Option<&Obj> {
+        entries
+            .chunks(2)
+            .find(|p| {
+                p.first()
+                    .and_then(Obj::name)
+                    .is_some_and(|k| keys.contains(&k))
+            })
+            .and_then(|p| p.get(1))
+    };
+    let num = |keys: &[&[u8]]| {
+        get(keys)
+            .and_then(Obj::num)
+            .filter(|v| *v >= 0.0 && *v < 1e9)
+    };
+    if let Some(l) = num(&[b"L", b"Length"]) {
+        return Some(l as usize);
+    }
+    if get(&[b"F", b"Filter"]).is_some() {
+        return None;
+    }
+    let w = num(&[b"W", b"Width"])? as usize;
+    let h = num(&[b"H", b"Height"])? as usize;
+    let mask = matches!(get(&[b"IM", b"ImageMask"]), Some(Obj::Bool(true)));
+    let bpc = if mask {
+        1
+    } else {
+        num(&[b"BPC", b"BitsPerComponent"]).unwrap_or(8.0) as usize
+    };
+    let comps = if mask {
+        1
+    } else {
+        match get(&[b"CS", b"ColorSpace"]) {
+            None => 1,
+            Some(Obj::Name(n)) => match n.as_slice() {
+                b"G" | b"DeviceGray" | b"CalGray" | b"I" | b"Indexed" => 1,
+                b"RGB" | b"DeviceRGB" | b"CalRGB" => 3,
+                b"CMYK" | b"DeviceCMYK" => 4,
+                _ => return None,
+            },
+            Some(Obj::Arr(a)) => match a.first().and_then(Obj::name) {
+                Some(b"I" | b"Indexed") => 1,
+                _ => return None,
+            },
+            _ => return None,
+        }
+    };
+    let row = (w.checked_mul(comps)?.checked_mul(bpc)?).div_ceil(8);
+    row.checked_mul(h)
+}
+
 fn parse_number(s: &str) -> Option<f64> {
     if let Ok(v) = s.parse::<f64>() {
         return v.is_finite().then_some(v);
@@ -547,6 +626,17 @@ mod tests {
         let (t, _) = toks(b"q BI /W 2 /H 2 /BPC 8 /CS /G ID \x00EI\xff\x10 EI Q (x) Tj");
         assert_eq!(t[1], Token::InlineImage);
         assert_eq!(t[2], Token::Op(b"Q".to_vec()));
+    }
+
+    #[test]
+    fn inline_image_with_ei_inside_its_data() {
+        // 2x2 gray samples "EI\n " hold the bytes E, I, newline, space
+        let (t, e) = toks(b"q BI /W 2 /H 2 /CS /G /BPC 8 ID EI\n EI Q (x) Tj");
+        assert_eq!(e, 0);
+        assert_eq!(t[1], Token::InlineImage);
+        assert_eq!(t[2], Token::Op(b"Q".to_vec()));
+        let (t, _) = toks(b"BI /W 4 /H 1 /L 4 /F /AHx ID EI E EI Q");
+        assert_eq!(t[1], Token::Op(b"Q".to_vec()));
     }
 
     #[test]
