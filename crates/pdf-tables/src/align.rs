@@ -43,7 +43,12 @@ pub fn infer_columns(page: &PageLayout, lv: &[Level], x0: f32, x1: f32, size: f3
         return Vec::new();
     }
     let allowed = (nonempty as f32 * 0.08).floor() as u32;
-    let min_gap = (0.45 * size).max(3.5);
+    // with few lines, word spaces line up by chance: ask for a wider gap
+    let min_gap = if nonempty <= 2 {
+        (0.9 * size).max(6.0)
+    } else {
+        (0.45 * size).max(3.5)
+    };
     let lo = (((minx - x0) / BIN).ceil().max(0.0) as usize).min(nb);
     let hi = (((maxx - x0) / BIN).floor().max(0.0) as usize).min(nb);
     let strict = gaps(&count, 0, lo, hi, min_gap, x0);
@@ -347,7 +352,12 @@ pub fn merge_template(
         if own.iter().any(|b| (b - t).abs() < 3.0 * min_gap) {
             continue;
         }
-        if crossings(page, lv, t) <= allowed {
+        let clear = !lv
+            .iter()
+            .flat_map(|l| l.words.iter())
+            .filter_map(|&i| page.words.get(i))
+            .any(|w| w.bbox.x0 < t + 0.5 * min_gap && w.bbox.x1 > t - 0.5 * min_gap);
+        if clear && crossings(page, lv, t) <= allowed {
             out.push(t);
         }
     }

@@ -113,7 +113,10 @@ pub fn to_document(layout: &PdfLayout) -> Document {
             if cand.is_empty() {
                 continue;
             }
-            if let Some((t, taken)) = region_table(page, r, &cand, body, hint, &mut templates) {
+            let first_on_page = !items.iter().any(|(_, b)| matches!(b, Block::Table(_)));
+            if let Some((t, taken)) =
+                region_table(page, r, &cand, body, hint, &mut templates, first_on_page)
+            {
                 for w in taken {
                     claimed[w] = true;
                 }
@@ -393,6 +396,7 @@ fn region_table(
     body: f32,
     hint: f32,
     templates: &mut Vec<Template>,
+    first_on_page: bool,
 ) -> Option<(Table, Vec<usize>)> {
     match &r.kind {
         RegionKind::Grid { xs, ys, spans } => {
@@ -438,23 +442,24 @@ fn region_table(
             let size = median_size(page, cand).max(0.5 * body);
             let lv = levels(page, cand);
             let own = infer_columns(page, &lv, r.bbox.x0, r.bbox.x1, size);
-            let ti = templates
-                .iter()
-                .rposition(|t| (t.x0 - r.bbox.x0).abs() <= 4.0 && (t.x1 - r.bbox.x1).abs() <= 4.0);
-            let from_template = ti.is_some_and(|i| templates[i].bounds.len() > own.len());
-            let bounds = match ti {
-                Some(i) => merge_template(page, &lv, &own, &templates[i].bounds, size),
-                _ => own,
+            // a part at the top of a page continues the table before it: columns
+            // empty on this page stay columns
+            let tpl = templates.last().filter(|t| {
+                first_on_page && (t.x0 - r.bbox.x0).abs() <= 4.0 && (t.x1 - r.bbox.x1).abs() <= 4.0
+            });
+            let from_template = tpl.is_some_and(|t| t.bounds.len() > own.len());
+            let bounds = match tpl {
+                Some(t) => merge_template(page, &lv, &own, &t.bounds, size),
+                None => own,
             };
             if !bounds.is_empty() {
-                match ti {
-                    Some(i) if templates[i].bounds.len() > bounds.len() => {}
-                    Some(i) => templates[i].bounds = bounds.clone(),
-                    None => templates.push(Template {
+                let keep = tpl.is_some_and(|t| t.bounds.len() > bounds.len());
+                if !keep {
+                    templates.push(Template {
                         x0: r.bbox.x0,
                         x1: r.bbox.x1,
                         bounds: bounds.clone(),
-                    }),
+                    });
                 }
             }
             if std::env::var_os("PLANSIFT_PDF_DEBUG").is_some() {
