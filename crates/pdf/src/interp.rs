@@ -204,6 +204,32 @@ struct SubPath {
     closed: bool,
 }
 
+/// Groups off in the default optional-content configuration (/D: /OFF, or
+/// /BaseState /OFF without /ON).
+fn hidden_ocgs(doc: &Document) -> std::collections::HashSet<ObjectId> {
+    let mut out = std::collections::HashSet::new();
+    let Ok(cat) = doc.catalog() else { return out };
+    let Some(ocp) = get_dict(doc, cat, b"OCProperties") else {
+        return out;
+    };
+    let Some(d) = get_dict(doc, ocp, b"D") else {
+        return out;
+    };
+    let ids = |key: &[u8]| -> Vec<ObjectId> {
+        get_array(doc, d, key)
+            .map(|a| a.iter().filter_map(ref_id).collect())
+            .unwrap_or_default()
+    };
+    if get_name(doc, d, b"BaseState") == Some(b"OFF") {
+        let on = ids(b"ON");
+        if let Some(all) = get_array(doc, ocp, b"OCGs") {
+            out.extend(all.iter().filter_map(ref_id).filter(|g| !on.contains(g)));
+        }
+    }
+    out.extend(ids(b"OFF"));
+    out
+}
+
 /// Document-wide interpreter context (font cache, budget, diagnostics).
 pub struct Ctx<'a> {
     pub doc: &'a Document,
@@ -220,6 +246,8 @@ pub struct Ctx<'a> {
     pub bomb: bool,
     /// Decoded Form XObject contents by object id.
     forms: HashMap<ObjectId, std::rc::Rc<Vec<u8>>>,
+    /// Optional content groups switched off in the default configuration.
+    hidden_ocgs: std::collections::HashSet<ObjectId>,
 }
 
 impl<'a> Ctx<'a> {
@@ -242,6 +270,7 @@ impl<'a> Ctx<'a> {
             timed_out: false,
             bomb: false,
             forms: HashMap::new(),
+            hidden_ocgs: hidden_ocgs(doc),
         }
     }
 
@@ -258,6 +287,41 @@ impl<'a> Ctx<'a> {
                 format!("more '{code}' diagnostics suppressed"),
                 Some(Prov::page(page)),
             ));
+        }
+    }
+
+    /// An optional-content group or membership dictionary (by reference)
+    /// that is off in the default configuration.
+    pub fn oc_hidden(&self, o: Option<&Object>) -> bool {
+        if self.hidden_ocgs.is_empty() {
+            return false;
+        }
+        let Some(o) = o else { return false };
+        if let Some(id) = ref_id(o) {
+            if self.hidden_ocgs.contains(&id) {
+                return true;
+            }
+        }
+        let Some(d) = as_dict(resolve(self.doc, o)) else {
+            return false;
+        };
+        if get_name(self.doc, d, b"Type") != Some(b"OCMD") {
+            return false;
+        }
+        let groups: Vec<ObjectId> = match d.get(b"OCGs").ok() {
+            Some(Object::Array(a)) => a.iter().filter_map(ref_id).collect(),
+            Some(o) => ref_id(o).into_iter().collect(),
+            None => return false,
+        };
+        if groups.is_empty() {
+            return false;
+        }
+        let off = |g: &ObjectId| self.hidden_ocgs.contains(g);
+        match get_name(self.doc, d, b"P").unwrap_or(b"AnyOn") {
+            b"AllOn" => groups.iter().any(off),
+            b"AnyOff" => !groups.iter().any(off),
+            b"AllOff" => !groups.iter().all(off),
+            _ => groups.iter().all(off),
         }
     }
 
@@ -293,7 +357,10 @@ pub struct Interp<'c, 'a> {
     tlm: Mat,
     path: Vec<SubPath>,
     pending_clip: bool,
-    mc: Vec<Option<i64>>,
+    /// Marked-content stack: (MCID, hidden optional content).
+    mc: Vec<(Option<i64>, bool)>,
+    /// The page's base matrix (default user space -> device).
+    base: Mat,
     ops: usize,
     too_many_ops: bool,
     pub out: RawPage,
@@ -332,6 +399,7 @@ impl<'c, 'a> Interp<'c, 'a> {
             path: Vec::new(),
             pending_clip: false,
             mc: Vec::new(),
+            base,
             ops: 0,
             too_many_ops: false,
             out: RawPage::default(),
@@ -721,7 +789,11 @@ impl<'c, 'a> Interp<'c, 'a> {
                 _ => self.diag("pdf.bad_operands", "TJ needs an array".into()),
             },
             // marked content
-            b"BMC" => self.mc.push(None),
+            b"BMC" => {
+                if self.mc.len() < 1024 {
+                    self.mc.push((None, false))
+                }
+            }
             b"BDC" => {
                 let mcid = match a.last() {
                     Some(d @ Obj::Dict(_)) => {
@@ -734,8 +806,21 @@ impl<'c, 'a> Interp<'c, 'a> {
                         .map(|v| v as i64),
                     _ => None,
                 };
+                // optional content (/OC /name BDC) that is switched off
+                let hidden = a.len() >= 2
+                    && a[a.len() - 2].name() == Some(b"OC")
+                    && match a.last() {
+                        Some(Obj::Name(n)) => {
+                            let doc = self.ctx.doc;
+                            let raw = res
+                                .and_then(|r| get_dict(doc, r, b"Properties"))
+                                .and_then(|p| p.get(n).ok());
+                            self.ctx.oc_hidden(raw)
+                        }
+                        _ => false,
+                    };
                 if self.mc.len() < 1024 {
-                    self.mc.push(mcid);
+                    self.mc.push((mcid, hidden));
                 }
             }
             b"EMC" => {
@@ -948,7 +1033,8 @@ impl<'c, 'a> Interp<'c, 'a> {
         let rise = self.gs.rise;
         let ctm = self.gs.ctm;
         let color = self.gs.fill;
-        let mcid = self.mc.iter().rev().find_map(|m| *m);
+        let mcid = self.mc.iter().rev().find_map(|m| m.0);
+        let visible = !self.mc.iter().any(|m| m.1);
         let (page_w, page_h) = (self.page_w, self.page_h);
         let mut tm = self.tm;
         let out = &mut self.out;
@@ -978,6 +1064,7 @@ impl<'c, 'a> Interp<'c, 'a> {
             let (dx, dy) = apply_delta(&m, g.width * fs * th, 0.0);
             let inside = !(ox + dx < 0.0 || ox > page_w || oy + dy < 0.0 || oy > page_h);
             if inside
+                && visible
                 && ox.is_finite()
                 && oy.is_finite()
                 && size.is_finite()
@@ -1021,6 +1108,27 @@ impl<'c, 'a> Interp<'c, 'a> {
         if get_name(doc, &stream.dict, b"Subtype") != Some(b"Form") {
             return;
         }
+        if self.ctx.oc_hidden(stream.dict.get(b"OC").ok()) {
+            return;
+        }
+        let m = get_array(doc, &stream.dict, b"Matrix").map(|a| objects::nums(doc, a));
+        let ctm = match m {
+            Some(m) if m.len() == 6 => mul(&[m[0], m[1], m[2], m[3], m[4], m[5]], &self.gs.ctm),
+            _ => self.gs.ctm,
+        };
+        self.run_form(id, stream, ctm, res, depth);
+    }
+
+    /// Run a form's content with the given CTM (its /Matrix applied).
+    fn run_form(
+        &mut self,
+        id: Option<ObjectId>,
+        stream: &'a lopdf::Stream,
+        ctm: Mat,
+        res: Option<&'a Dictionary>,
+        depth: usize,
+    ) {
+        let doc = self.ctx.doc;
         if depth + 1 > self.ctx.max_form_depth {
             self.diag(
                 "pdf.form_depth",
@@ -1066,16 +1174,14 @@ impl<'c, 'a> Interp<'c, 'a> {
                 }
             },
         };
-        let saved = (self.gs.clone(), self.stack.len(), self.path.len());
-        let matrix = get_array(doc, &stream.dict, b"Matrix").map(|a| objects::nums(doc, a));
-        if let Some(m) = matrix {
-            if m.len() == 6 {
-                let mm = [m[0], m[1], m[2], m[3], m[4], m[5]];
-                let n = mul(&mm, &self.gs.ctm);
-                if finite(&n) {
-                    self.gs.ctm = n;
-                }
-            }
+        let saved = (
+            self.gs.clone(),
+            self.stack.len(),
+            self.mc.len(),
+            std::mem::take(&mut self.path),
+        );
+        if finite(&ctm) {
+            self.gs.ctm = ctm;
         }
         let form_res = get_dict(doc, &stream.dict, b"Resources").or(res);
         if let Some(id) = id {
@@ -1087,11 +1193,103 @@ impl<'c, 'a> Interp<'c, 'a> {
         }
         self.gs = saved.0;
         self.stack.truncate(saved.1);
+        self.mc.truncate(saved.2);
+        self.path = saved.3;
+    }
+
+    /// Draw the page's annotations' normal appearances (as viewers and
+    /// pdftotext do): each appearance form is mapped onto the annotation's
+    /// /Rect. Hidden and NoView annotations are skipped.
+    pub fn draw_annotations(&mut self, page: &'a Dictionary) {
+        let doc = self.ctx.doc;
+        let Some(annots) = get_array(doc, page, b"Annots") else {
+            return;
+        };
+        for a in annots.iter().take(10_000) {
+            if self.ctx.timed_out || self.ctx.bomb {
+                return;
+            }
+            let Some(ad) = as_dict(resolve(doc, a)) else {
+                continue;
+            };
+            let flags = objects::get_num(doc, ad, b"F").unwrap_or(0.0) as i64;
+            if flags & (2 | 32) != 0 || self.ctx.oc_hidden(ad.get(b"OC").ok()) {
+                continue;
+            }
+            let Some(ap) = get_dict(doc, ad, b"AP") else {
+                continue;
+            };
+            let Ok(n_raw) = ap.get(b"N") else { continue };
+            let (id, stream) = match resolve(doc, n_raw) {
+                Object::Stream(s) => (ref_id(n_raw), s),
+                Object::Dictionary(states) => {
+                    let Some(state) = get_name(doc, ad, b"AS") else {
+                        continue;
+                    };
+                    let Ok(raw) = states.get(state) else { continue };
+                    match resolve(doc, raw) {
+                        Object::Stream(s) => (ref_id(raw), s),
+                        _ => continue,
+                    }
+                }
+                _ => continue,
+            };
+            let Some(rect) = get_array(doc, ad, b"Rect").map(|r| objects::nums(doc, r)) else {
+                continue;
+            };
+            let Some(bbox) = get_array(doc, &stream.dict, b"BBox").map(|r| objects::nums(doc, r))
+            else {
+                continue;
+            };
+            if rect.len() != 4 || bbox.len() != 4 {
+                continue;
+            }
+            let fm: Mat =
+                match get_array(doc, &stream.dict, b"Matrix").map(|a| objects::nums(doc, a)) {
+                    Some(m) if m.len() == 6 => [m[0], m[1], m[2], m[3], m[4], m[5]],
+                    _ => IDENTITY,
+                };
+            // the form's bbox after its matrix, then mapped onto /Rect
+            let corners = [
+                (bbox[0], bbox[1]),
+                (bbox[2], bbox[1]),
+                (bbox[0], bbox[3]),
+                (bbox[2], bbox[3]),
+            ]
+            .map(|(x, y)| apply(&fm, x, y));
+            let bx0 = corners.iter().map(|c| c.0).fold(f64::INFINITY, f64::min);
+            let bx1 = corners
+                .iter()
+                .map(|c| c.0)
+                .fold(f64::NEG_INFINITY, f64::max);
+            let by0 = corners.iter().map(|c| c.1).fold(f64::INFINITY, f64::min);
+            let by1 = corners
+                .iter()
+                .map(|c| c.1)
+                .fold(f64::NEG_INFINITY, f64::max);
+            let (rx0, rx1) = (rect[0].min(rect[2]), rect[0].max(rect[2]));
+            let (ry0, ry1) = (rect[1].min(rect[3]), rect[1].max(rect[3]));
+            if bx1 - bx0 <= 0.0 || by1 - by0 <= 0.0 {
+                continue;
+            }
+            let sx = (rx1 - rx0) / (bx1 - bx0);
+            let sy = (ry1 - ry0) / (by1 - by0);
+            let a_m: Mat = [sx, 0.0, 0.0, sy, rx0 - bx0 * sx, ry0 - by0 * sy];
+            let ctm = mul(&mul(&fm, &a_m), &self.base);
+            self.stack.clear();
+            self.mc.clear();
+            self.tm = IDENTITY;
+            self.tlm = IDENTITY;
+            self.run_form(id, stream, ctm, None, 0);
+        }
     }
 
     /// Paint (or just end) the current path.
     fn end_path(&mut self, fill: bool, stroke: bool) {
         let path = std::mem::take(&mut self.path);
+        if self.mc.iter().any(|m| m.1) {
+            return;
+        }
         if self.pending_clip {
             self.pending_clip = false;
             if let Some(b) = path_bbox(&path) {

@@ -330,6 +330,7 @@ fn read_page(ctx: &mut Ctx<'_>, no: u32, pid: ObjectId) -> PageLayout {
     let resources = inherited(doc, pd, b"Resources").and_then(objects::as_dict);
     let mut it = Interp::new(ctx, no, base, pw, ph);
     it.run(&content, resources, 0);
+    it.draw_annotations(pd);
     let raw = std::mem::take(&mut it.out);
     drop(it);
     let pw_words = words::build(&raw, &ctx.fonts);

@@ -196,6 +196,26 @@ fn rotated_page_doc(rot: u32) -> Vec<u8> {
     )
 }
 
+fn annotations_and_layers_doc() -> Vec<u8> {
+    let content = b"BT /F1 12 Tf 50 700 Td (Page text) Tj ET /OC /oc1 BDC BT /F1 12 Tf 50 650 Td (Hidden layer) Tj ET EMC \
+                    /OC /oc2 BDC BT /F1 12 Tf 50 620 Td (Visible layer) Tj ET EMC";
+    let objs = vec![
+        b"<< /Type /Catalog /Pages 2 0 R /OCProperties << /OCGs [8 0 R 11 0 R] /D << /OFF [8 0 R] >> >> >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> /Properties << /oc1 8 0 R /oc2 11 0 R >> >> /Contents 4 0 R /Annots [6 0 R 9 0 R 10 0 R] >>".to_vec(),
+        stream("", content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        b"<< /Type /Annot /Subtype /FreeText /Rect [100 500 300 540] /Contents (Note) /AP << /N 7 0 R >> >>".to_vec(),
+        stream("/Type /XObject /Subtype /Form /BBox [0 0 200 40] /Resources << /Font << /F1 5 0 R >> >>", b"BT /F1 10 Tf 5 10 Td (Annotation words) Tj ET"),
+        b"<< /Type /OCG /Name (Layer) >>".to_vec(),
+        b"<< /Type /Annot /Subtype /FreeText /F 2 /Rect [100 400 300 440] /AP << /N 7 0 R >> >>".to_vec(),
+        b"<< /Type /Annot /Subtype /Widget /Rect [300 300 500 320] /AS /On /AP << /N << /On 12 0 R /Off 7 0 R >> >> >>".to_vec(),
+        b"<< /Type /OCG /Name (Shown) >>".to_vec(),
+        stream("/Type /XObject /Subtype /Form /BBox [0 0 100 10] /Matrix [1 0 0 1 0 0] /Resources << /Font << /F1 5 0 R >> >>", b"BT /F1 8 Tf 2 2 Td (Checked state) Tj ET"),
+    ];
+    pdf(&objs)
+}
+
 struct PWord {
     text: String,
     b: [f64; 4],
@@ -251,6 +271,7 @@ fn synthetic_pdfs_match_pdftotext() {
         ("rot90", rotated_page_doc(90)),
         ("rot180", rotated_page_doc(180)),
         ("rot270", rotated_page_doc(270)),
+        ("annotations", annotations_and_layers_doc()),
     ];
     let mut problems = Vec::new();
     for (name, bytes) in &docs {
@@ -310,6 +331,7 @@ fn synthetic_pdfs_match_pdftotext() {
             }
         }
     }
+    let _ = std::fs::remove_dir_all(std::env::temp_dir().join(format!("plansift-pdf-synth-{}", std::process::id())));
     for p in &problems {
         println!("{p}");
     }
