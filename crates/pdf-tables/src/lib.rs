@@ -431,12 +431,12 @@ fn region_table(
                     let (t, taken) =
                         build_aligned(page, cand, r.bbox.x0, r.bbox.x1, &bounds, ys, r.origin)?;
                     let filled: usize = t.rows.iter().map(|row| row.filled()).sum();
-                    return (filled >= 2).then_some((t, taken));
+                    return (filled >= 1).then_some((t, taken));
                 }
             }
             let (t, taken) = build_grid(page, cand, xs, ys, spans, r.origin)?;
             let filled: usize = t.rows.iter().map(|row| row.filled()).sum();
-            (filled >= 2).then_some((t, taken))
+            (filled >= 1).then_some((t, taken))
         }
         RegionKind::Bands { ys } => {
             let size = median_size(page, cand).max(0.5 * body);
