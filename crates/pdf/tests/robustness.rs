@@ -283,6 +283,16 @@ fn encrypted(user: &str) -> Vec<u8> {
     out
 }
 
+/// A guard against hangs, not the timing bar (the bench reports times;
+/// release builds must stay under 5 s per file, unoptimised ones get slack).
+fn hang_guard() -> Duration {
+    if cfg!(debug_assertions) {
+        Duration::from_secs(30)
+    } else {
+        Duration::from_secs(5)
+    }
+}
+
 fn words(l: &PdfLayout) -> Vec<String> {
     l.pages
         .iter()
@@ -316,7 +326,7 @@ fn run(name: &str, bytes: &[u8]) -> (Result<PdfLayout, PdfError>, Duration) {
 fn hostile_inputs_give_errors_or_text_with_diagnostics() {
     for (name, bytes) in cases() {
         let (r, el) = run(name, &bytes);
-        assert!(el < Duration::from_secs(5), "{name} took {el:?}");
+        assert!(el < hang_guard(), "{name} took {el:?}");
         let diag_codes = |l: &PdfLayout| {
             l.diagnostics
                 .iter()
@@ -456,7 +466,7 @@ fn truncated_real_files_do_not_panic() {
         let cut = &bytes[..bytes.len() * frac / 100];
         let t = Instant::now();
         let r = parse(cut, &Options::default());
-        assert!(t.elapsed() < Duration::from_secs(5));
+        assert!(t.elapsed() < hang_guard());
         if let Ok(l) = r {
             assert!(l.pages.len() <= 5);
         }
@@ -479,7 +489,7 @@ fn committed_fixtures_do_not_panic() {
     for e in rd.flatten() {
         let bytes = std::fs::read(e.path()).expect("read");
         let (_, el) = run(&e.file_name().to_string_lossy(), &bytes);
-        assert!(el < Duration::from_secs(5));
+        assert!(el < hang_guard());
         n += 1;
     }
     assert!(n >= 10, "only {n} committed robustness files");
