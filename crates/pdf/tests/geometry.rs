@@ -65,18 +65,17 @@ fn chromium_table_words_are_boxed_by_rules() {
 
 /// Render a page with poppler (`pdftoppm -gray -r 72`) as (width, height, pixels).
 fn render(rel: &str, page: u32) -> Option<(usize, usize, Vec<u8>)> {
+    render_as(rel, page, true)
+}
+
+/// Render a page (gray PGM or colour PPM) at 72 dpi.
+fn render_as(rel: &str, page: u32, gray: bool) -> Option<(usize, usize, Vec<u8>)> {
     let path = format!("{}/../../fixtures/pdf/{rel}", env!("CARGO_MANIFEST_DIR"));
+    let (f, l) = (page.to_string(), page.to_string());
+    let mut args: Vec<&str> = if gray { vec!["-gray"] } else { vec![] };
+    args.extend(["-r", "72", "-f", &f, "-l", &l, &path]);
     let out = std::process::Command::new("pdftoppm")
-        .args([
-            "-gray",
-            "-r",
-            "72",
-            "-f",
-            &page.to_string(),
-            "-l",
-            &page.to_string(),
-            &path,
-        ])
+        .args(&args)
         .output()
         .ok()?;
     let b = out.stdout;
@@ -93,12 +92,14 @@ fn render(rel: &str, page: u32) -> Option<(usize, usize, Vec<u8>)> {
         }
         fields.push(String::from_utf8_lossy(&b[st..i]).into_owned());
     }
-    if fields.first().map(String::as_str) != Some("P5") {
-        return None;
-    }
+    let channels = match fields.first().map(String::as_str) {
+        Some("P5") => 1,
+        Some("P6") => 3,
+        _ => return None,
+    };
     let w: usize = fields[1].parse().ok()?;
     let h: usize = fields[2].parse().ok()?;
-    let px = b.get(i + 1..i + 1 + w * h)?.to_vec();
+    let px = b.get(i + 1..i + 1 + w * h * channels)?.to_vec();
     Some((w, h, px))
 }
 
@@ -377,5 +378,125 @@ fn lines_index_words_consistently() {
                 );
             }
         }
+    }
+}
+
+/// Every painted area of poppler's colour rendering (away from text, rules
+/// and anti-aliased edges) lies in a found fill of its colour, and every
+/// fill's inside is painted in the fill's colour.
+fn all_painted_areas_are_fills(rel: &str) {
+    let l = load(rel);
+    if render_as(rel, 1, false).is_none() {
+        println!("NOTICE: pdftoppm not installed; skipping the rendering check for {rel}");
+        return;
+    }
+    let mut total_painted = 0;
+    for p in &l.pages {
+        let Some((w, h, px)) = render_as(rel, p.page, false) else {
+            panic!("{rel}: render p{}", p.page)
+        };
+        let mut masked = vec![false; w * h];
+        let mut mask = |x0: f32, y0: f32, x1: f32, y1: f32, pad: f32| {
+            let (x0, y0) = ((x0 - pad).max(0.0) as usize, (y0 - pad).max(0.0) as usize);
+            let (x1, y1) = (
+                ((x1 + pad).ceil().max(0.0) as usize).min(w),
+                ((y1 + pad).ceil().max(0.0) as usize).min(h),
+            );
+            for y in y0..y1 {
+                for x in x0..x1 {
+                    masked[y * w + x] = true;
+                }
+            }
+        };
+        for wd in &p.words {
+            mask(wd.bbox.x0, wd.bbox.top, wd.bbox.x1, wd.bbox.bottom, 1.0);
+        }
+        for r in &p.rules {
+            mask(r.x0, r.top, r.x1, r.bottom, 1.5);
+        }
+        // pixels near a fill's edge are anti-aliased
+        for f in &p.fills {
+            let b = &f.bbox;
+            mask(b.x0, b.top, b.x1, b.top, 1.5);
+            mask(b.x0, b.bottom, b.x1, b.bottom, 1.5);
+            mask(b.x0, b.top, b.x0, b.bottom, 1.5);
+            mask(b.x1, b.top, b.x1, b.bottom, 1.5);
+        }
+        let close = |c: Rgb, q: &[u8]| {
+            (c.0 as i32 - q[0] as i32).abs() <= 24
+                && (c.1 as i32 - q[1] as i32).abs() <= 24
+                && (c.2 as i32 - q[2] as i32).abs() <= 24
+        };
+        let mut missed = Vec::new();
+        let mut painted = 0usize;
+        for y in 0..h {
+            for x in 0..w {
+                let i = y * w + x;
+                let q = &px[i * 3..i * 3 + 3];
+                if masked[i] || q.iter().all(|&c| c >= 245) {
+                    continue;
+                }
+                painted += 1;
+                let (cx, cy) = (x as f32 + 0.5, y as f32 + 0.5);
+                // the last fill drawn over the pixel shows
+                let top = p
+                    .fills
+                    .iter()
+                    .rev()
+                    .find(|f| f.bbox.contains_point(cx, cy, 0.0));
+                if !top.is_some_and(|f| close(f.color, q)) {
+                    missed.push((x, y, q.to_vec(), top.map(|f| f.color.hex())));
+                }
+            }
+        }
+        total_painted += painted;
+        assert!(
+            missed.is_empty(),
+            "{rel} p{}: {} of {painted} painted pixels not in a fill of their colour, e.g. {:?}",
+            p.page,
+            missed.len(),
+            &missed[..missed.len().min(5)]
+        );
+        for f in &p.fills {
+            let (cx, cy) = (f.bbox.cx() as usize, f.bbox.cy() as usize);
+            let i = cy.min(h - 1) * w + cx.min(w - 1);
+            if masked[i] {
+                continue;
+            }
+            // the fill is not covered by a later one at its centre
+            let top = p
+                .fills
+                .iter()
+                .rev()
+                .find(|g| g.bbox.contains_point(f.bbox.cx(), f.bbox.cy(), 0.0));
+            if top.is_some_and(|g| std::ptr::eq(g, f)) {
+                assert!(
+                    close(f.color, &px[i * 3..i * 3 + 3]),
+                    "{rel} p{}: fill {:?} {} rendered as {:?}",
+                    p.page,
+                    f.bbox,
+                    f.color.hex(),
+                    &px[i * 3..i * 3 + 3]
+                );
+            }
+        }
+    }
+    println!("{rel}: {total_painted} painted pixels, all in fills of their colour");
+    assert!(
+        total_painted > 500,
+        "{rel}: the check saw almost no painted area"
+    );
+}
+
+#[test]
+fn every_fill_found_with_its_colour_shaded_and_ragcolour() {
+    for d in DOCS {
+        all_painted_areas_are_fills(&format!("shaded/{d}.pdf"));
+    }
+    for d in [
+        "bromley-portfolio-half-year-2013-14",
+        "thurrock-jhws-delivery-2014-15",
+    ] {
+        all_painted_areas_are_fills(&format!("ragcolour/{d}.pdf"));
     }
 }
