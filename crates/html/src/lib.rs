@@ -11,7 +11,11 @@
 //! text between block boundaries (`p`, `li`, `div`, `br`, ...) outside tables becomes
 //! [`Block::Paragraph`]s (a wholly bold paragraph stays a paragraph with `bold = true`;
 //! a paragraph written as a Markdown heading, `### Title`, becomes a heading of that level);
-//! every `<table>` becomes a dense [`Table`] grid (see [`table`]), a table nested in a
+//! every `<table>` becomes a dense [`Table`] grid honouring `colspan`/`rowspan` (positions
+//! covered by a span are empty cells with `covered = true`; trailing columns empty in every
+//! row are dropped; `th` and `thead` cells are `header` and `bold`; fills come from inline
+//! `background`/`background-color`, `bgcolor`, the row's colour or a cell's only
+//! coloured child element), a table nested in a
 //! cell is flattened into that cell's text, and a 1x1 table wrapped around other tables
 //! is read as page layout.
 //!

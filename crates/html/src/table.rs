@@ -241,6 +241,7 @@ pub(crate) fn build_table<'a>(table_el: NodeRef<'a, Node>, lines: &SourceLines) 
         }
         out_rows.push(Row { cells, prov });
     }
+    trim_empty_trailing_columns(&mut out_rows);
     let table = (!out_rows.is_empty()).then(|| Table {
         rows: out_rows,
         origin: TableOrigin::Markup,
@@ -251,6 +252,19 @@ pub(crate) fn build_table<'a>(table_el: NodeRef<'a, Node>, lines: &SourceLines) 
         caption,
         layout_cell: None,
         diagnostics,
+    }
+}
+
+/// Drop trailing columns that carry nothing in any row: no text, no fill, no span.
+fn trim_empty_trailing_columns(rows: &mut [Row]) {
+    let blank = |c: &Cell| c.is_empty() && !c.covered && c.fill.is_none() && c.colspan <= 1;
+    while rows
+        .iter()
+        .all(|r| r.cells.len() > 1 && r.cells.last().is_some_and(blank))
+    {
+        for r in rows.iter_mut() {
+            r.cells.pop();
+        }
     }
 }
 
@@ -369,6 +383,20 @@ mod tests {
             "<table><tr><td>Outer</td><td><p>Intro</p><table><tr><td>i1</td><td>i2</td></tr><tr><td>i3</td></tr></table></td></tr></table>",
         );
         assert_eq!(texts(&t), vec![vec!["Outer", "Intro i1 i2 i3"]]);
+    }
+
+    #[test]
+    fn empty_trailing_columns_dropped() {
+        let (t, _) = first_table(
+            "<table><tr><td>a</td><td></td><td> </td></tr><tr><td>b</td><td>x</td></tr>\
+             <tr><td></td><td></td><td>&nbsp;</td><td></td></tr></table>",
+        );
+        assert_eq!(texts(&t), vec![vec!["a", ""], vec!["b", "x"], vec!["", ""]]);
+        // a coloured or spanned last column stays
+        let (t, _) = first_table("<table><tr><td>a</td><td bgcolor=green></td></tr></table>");
+        assert_eq!(t.columns(), 2);
+        let (t, _) = first_table("<table><tr><td colspan=2>a</td></tr><tr><td>b</td></tr></table>");
+        assert_eq!(texts(&t), vec![vec!["a", "^"], vec!["b", ""]]);
     }
 
     #[test]

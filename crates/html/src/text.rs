@@ -19,7 +19,9 @@ pub struct FragmentText {
 pub fn has_markup(s: &str) -> bool {
     let b = s.as_bytes();
     b.iter().enumerate().any(|(i, &c)| match c {
-        b'<' => b.get(i + 1).is_some_and(|&n| n.is_ascii_alphabetic() || n == b'/' || n == b'!'),
+        b'<' => b
+            .get(i + 1)
+            .is_some_and(|&n| n.is_ascii_alphabetic() || n == b'/' || n == b'!'),
         b'&' => entity_at(b, i + 1),
         _ => false,
     })

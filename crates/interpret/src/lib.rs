@@ -248,8 +248,9 @@ fn header_roles(row: &Row) -> Option<Vec<Option<Role>>> {
 impl Walker {
     fn block(&mut self, b: &Block) {
         match b {
-            Block::PageBreak { .. } => self.gap_break = true,
-            Block::Furniture(_) => {}
+            // A running header or footer marks a page boundary of the source (a rendering may
+            // reflow it into the middle of a page).
+            Block::PageBreak { .. } | Block::Furniture(_) => self.gap_break = true,
             Block::Heading(t) | Block::Paragraph(t) => self.text_block(&t.text, t.bold || matches!(b, Block::Heading(_))),
             Block::Table(t) => self.table(t),
         }
@@ -269,8 +270,17 @@ impl Walker {
             self.ref_objectives.insert(r.to_string(), desc.to_string());
             return;
         }
-        if text::objective_label(text) {
-            self.pending_objective = Some(text::first_sentence(text).to_string());
+        // "... SHAW004 *Increase the number ...*": an emphasised description after other text.
+        let mut found_ref = false;
+        for (r, desc) in text::emphasised_ref_descriptions(text) {
+            self.ref_objectives.insert(r, desc);
+            found_ref = true;
+        }
+        if found_ref {
+            return;
+        }
+        if let Some(label) = text::find_objective_label(text) {
+            self.pending_objective = Some(text::first_sentence(label).to_string());
             if let Some(p) = &mut self.plan {
                 p.objective = self.pending_objective.clone();
             }
@@ -333,6 +343,29 @@ impl Walker {
         if self.plan.is_some() {
             self.gap_break = false;
             self.gap_text = false;
+        } else if !in_plan {
+            self.collect_ref_rows(&t.rows);
+        }
+    }
+
+    /// A table that is not a plan but pairs reference codes with descriptions (an objectives
+    /// table whose header is on another page) gives descriptions for reference codes.
+    fn collect_ref_rows(&mut self, rows: &[Row]) {
+        let pairs: Vec<(&str, &str)> = rows
+            .iter()
+            .filter(|r| r.filled() > 0)
+            .filter_map(|r| {
+                let mut cells = r.cells.iter().filter(|c| !c.is_empty());
+                let code = cells.next()?.text.trim();
+                let desc = cells.next()?.text.trim();
+                (text::is_ref_code(code) && desc.chars().count() >= 15).then_some((code, desc))
+            })
+            .collect();
+        let filled = rows.iter().filter(|r| r.filled() > 0).count();
+        if !pairs.is_empty() && pairs.len() * 10 >= filled * 6 {
+            for (code, desc) in pairs {
+                self.ref_objectives.entry(code.to_string()).or_insert_with(|| desc.to_string());
+            }
         }
     }
 

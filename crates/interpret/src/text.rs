@@ -92,6 +92,35 @@ pub fn objective_label(s: &str) -> bool {
     RE.is_match(s.trim())
 }
 
+/// An objective label anywhere in a text block at a sentence or line start
+/// ("Portfolio Plan 2013/14 Priority Outcome 1 Ensuring ..."): the text from the label on.
+pub fn find_objective_label(s: &str) -> Option<&str> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s.:;)])((?:Strategic\s+)?(?:Priority\s+Outcome|Priority|Outcome|Objective|Aim|Theme|Ambition)\s+(?:\d{1,2}|[IVX]{1,4})\b[:.\-–]?\s+\S)")
+            .expect("objective label search regex")
+    });
+    if objective_label(s) {
+        return Some(s.trim());
+    }
+    let m = RE.captures(s)?.get(1)?;
+    Some(s[m.start()..].trim())
+}
+
+/// A reference code such as `SCAR001`, `DADU004`, `SHAW001.2`, `A1.3`.
+pub fn is_ref_code(s: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z][A-Z0-9]{0,9}\d{1,4}(?:[./-]\d{1,3})*$").expect("ref code regex"));
+    RE.is_match(s.trim())
+}
+
+/// `CODE *description*` pairs anywhere in a text (the description emphasised).
+pub fn emphasised_ref_descriptions(s: &str) -> Vec<(String, String)> {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b([A-Z][A-Z0-9]{1,9}\d{1,4})\s+\*([^*]{10,})\*").expect("emphasised ref regex"));
+    RE.captures_iter(s)
+        .filter_map(|c| Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str().trim().to_string())))
+        .collect()
+}
+
 /// "Service: Care4CE (SCAR)" -> "Care4CE (SCAR)": a labelled section heading.
 pub fn section_label(s: &str) -> Option<&str> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -147,6 +176,13 @@ mod tests {
         assert_eq!(parent_ref("SCAR001.10"), Some("SCAR001"));
         assert_eq!(parent_ref("SCAR001"), None);
         assert!(page_number("Page 3 of 12"));
+        assert_eq!(find_objective_label("Plan Update 2013/14 (end of Nov) Priority Outcome 1 Ensuring x."), Some("Priority Outcome 1 Ensuring x."));
+        assert_eq!(find_objective_label("a priority for us"), None);
+        assert!(is_ref_code("SHAW004") && is_ref_code("SCAR001.10") && !is_ref_code("Ongoing"));
+        assert_eq!(
+            emphasised_ref_descriptions("Each risk will need a template. SHAW004 *Increase the numbers taking part*"),
+            vec![("SHAW004".to_string(), "Increase the numbers taking part".to_string())]
+        );
         assert!(!page_number("3 year ambition"));
     }
 }

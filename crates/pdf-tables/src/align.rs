@@ -274,13 +274,46 @@ pub fn split_rows(
         }
     }
     if breaks.is_empty() && uniform {
+        // Evenly spaced lines: a line of the anchor column starts a new row unless
+        // the line above it in that column was full (its text wrapped onto this one).
         let anchor = (0..ncols)
             .find(|&c| cols.iter().filter(|cs| cs.contains(&c)).count() * 4 >= lv.len() * 3);
         if let Some(a) = anchor {
-            for k in 0..lv.len() - 1 {
-                if cols[k + 1].contains(&a) {
-                    breaks.push(k);
+            let in_col = |k: usize| -> Vec<&plansift_layout::Word> {
+                lv[k]
+                    .words
+                    .iter()
+                    .filter_map(|&i| page.words.get(i))
+                    .filter(|w| col_of(bounds, w.bbox.cx()).min(ncols - 1) == a)
+                    .collect()
+            };
+            let right = (0..lv.len())
+                .flat_map(|k| in_col(k).into_iter().map(|w| w.bbox.x1).collect::<Vec<_>>())
+                .fold(f32::NEG_INFINITY, f32::max);
+            // a column of single tokens (codes, dates, amounts) does not wrap
+            let (lines, single) = (0..lv.len())
+                .map(|k| in_col(k).len())
+                .filter(|&n| n > 0)
+                .fold((0, 0), |(l, s), n| (l + 1, s + (n == 1) as usize));
+            let tokens = single * 5 >= lines * 4;
+            let mut prev_end: Option<f32> = None;
+            for k in 0..lv.len() {
+                let ws = in_col(k);
+                if ws.is_empty() {
+                    continue;
                 }
+                let first = ws.iter().map(|w| w.bbox.width()).next().unwrap_or(0.0);
+                let end = ws
+                    .iter()
+                    .map(|w| w.bbox.x1)
+                    .fold(f32::NEG_INFINITY, f32::max);
+                if let Some(pe) = prev_end {
+                    let would_fit = tokens || pe + 0.25 * size + first <= right + 0.5;
+                    if would_fit && k > 0 {
+                        breaks.push(k - 1);
+                    }
+                }
+                prev_end = Some(end);
             }
         }
     }

@@ -536,3 +536,52 @@ fn bad_input_does_not_panic() {
     let empty = to_document(&PdfLayout::default());
     assert!(empty.blocks.is_empty());
 }
+
+#[test]
+fn plain_rows_without_padding_split_where_the_first_column_starts() {
+    let mut pg = Page::new(1);
+    pg.line(
+        "Supporting actions for the service this year",
+        40.0,
+        30.0,
+        true,
+        None,
+    );
+    let cols = [40.0, 110.0, 300.0, 400.0];
+    let lines: [[&str; 4]; 5] = [
+        ["Reference", "Action", "Officer", "Due"],
+        [
+            "SCAR1.1",
+            "Agree the development plan",
+            "Sandra Shorter",
+            "31/08/11",
+        ],
+        ["", "with all the service partners", "", ""],
+        [
+            "SCAR1.2",
+            "Develop action plan",
+            "Peter Kelleher",
+            "30/09/11",
+        ],
+        ["SCAR1.3", "Agree standards", "Dave Watson", "31/03/12"],
+    ];
+    for (k, l) in lines.iter().enumerate() {
+        for (c, t) in l.iter().enumerate() {
+            if !t.is_empty() {
+                pg.line(t, cols[c], 60.0 + k as f32 * PITCH, false, None);
+            }
+        }
+    }
+    let doc = to_document(&layout(vec![pg]));
+    let ts = tables(&doc);
+    assert_eq!(ts.len(), 1, "{}", render_text(&doc));
+    let t = ts[0];
+    assert_eq!(t.columns(), 4, "{}", render_text(&doc));
+    assert_eq!(t.rows.len(), 4, "{}", render_text(&doc));
+    assert_eq!(
+        t.rows[1].text(1),
+        "Agree the development plan with all the service partners"
+    );
+    assert_eq!(t.rows[2].text(0), "SCAR1.2");
+    assert_eq!(t.rows[3].text(2), "Dave Watson");
+}

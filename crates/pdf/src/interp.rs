@@ -60,6 +60,9 @@ pub struct Glyph {
     pub font: u32,
     pub color: Rgb,
     pub mcid: Option<i64>,
+    /// Drawn filled and stroked (text rendering mode 2 or 6), as producers
+    /// embolden a regular font.
+    pub stroked_bold: bool,
     /// The glyph is white space (a word break).
     pub space: bool,
     /// Position of the glyph's code among all codes shown on the page
@@ -192,6 +195,8 @@ struct GState {
     hscale: f64,
     leading: f64,
     rise: f64,
+    /// Text rendering mode (Tr).
+    render: u8,
     /// Clip as a device-space box [x0, y0, x1, y1].
     clip: [f64; 4],
 }
@@ -391,6 +396,7 @@ impl<'c, 'a> Interp<'c, 'a> {
                 hscale: 1.0,
                 leading: 0.0,
                 rise: 0.0,
+                render: 0,
                 clip: [-1.0, -1.0, page_w + 1.0, page_h + 1.0],
             },
             stack: Vec::new(),
@@ -705,7 +711,11 @@ impl<'c, 'a> Interp<'c, 'a> {
                     self.gs.rise = v;
                 }
             }
-            b"Tr" => {}
+            b"Tr" => {
+                if let Some([v]) = self.nums::<1>(op, a) {
+                    self.gs.render = v.clamp(0.0, 7.0) as u8;
+                }
+            }
             b"Tf" => {
                 if a.len() >= 2 {
                     if let (Some(name), Some(size)) = (a[a.len() - 2].name(), a[a.len() - 1].num())
@@ -1032,7 +1042,13 @@ impl<'c, 'a> Interp<'c, 'a> {
         let tw = self.gs.word_spacing;
         let rise = self.gs.rise;
         let ctm = self.gs.ctm;
-        let color = self.gs.fill;
+        // stroke-only text shows the stroke colour
+        let color = if matches!(self.gs.render, 1 | 5) {
+            self.gs.stroke
+        } else {
+            self.gs.fill
+        };
+        let stroked_bold = matches!(self.gs.render, 2 | 6) && self.gs.line_width > 0.0;
         let mcid = self.mc.iter().rev().find_map(|m| m.0);
         let visible = !self.mc.iter().any(|m| m.1);
         let (page_w, page_h) = (self.page_w, self.page_h);
@@ -1085,6 +1101,7 @@ impl<'c, 'a> Interp<'c, 'a> {
                     font: fi,
                     color,
                     mcid,
+                    stroked_bold,
                     space,
                     seq,
                 });

@@ -231,7 +231,14 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<PdfLayout, PdfError> {
             .diagnostics
             .push(Diagnostic::warning("pdf.struct_tree", msg, None)),
     }
-    layout.title = title(doc);
+    layout.title = title(doc, &budget);
+    if layout.pages.iter().all(|p| p.words.is_empty()) {
+        layout.diagnostics.push(Diagnostic::warning(
+            "pdf.no_text",
+            "no page has text: a scanned document without a text layer?",
+            None,
+        ));
+    }
     Ok(layout)
 }
 
@@ -368,18 +375,63 @@ pub(crate) fn text_string(b: &[u8]) -> String {
         .collect()
 }
 
-fn title(doc: &Document) -> Option<String> {
+/// `/Title` of the information dictionary, else `dc:title` of the XMP
+/// metadata.
+fn title(doc: &Document, budget: &Budget) -> Option<String> {
     let info = doc
         .trailer
         .get(b"Info")
         .ok()
         .map(|o| resolve(doc, o))
-        .and_then(objects::as_dict)?;
-    match get(doc, info, b"Title")? {
-        Object::String(s, _) => {
-            let t = plansift_model::collapse_ws(&text_string(s));
-            (!t.is_empty()).then_some(t)
+        .and_then(objects::as_dict);
+    if let Some(Object::String(s, _)) = info.and_then(|i| get(doc, i, b"Title")) {
+        let t = plansift_model::collapse_ws(&text_string(s));
+        if !t.is_empty() {
+            return Some(t);
         }
-        _ => None,
+    }
+    let cat = doc.catalog().ok()?;
+    let Some(Object::Stream(m)) = get(doc, cat, b"Metadata") else {
+        return None;
+    };
+    let xmp = budget.decode(m).ok()?;
+    xmp_title(&String::from_utf8_lossy(&xmp))
+}
+
+/// The first `rdf:li` of `dc:title` in an XMP packet.
+fn xmp_title(xmp: &str) -> Option<String> {
+    let start = xmp.find("<dc:title")?;
+    let end = xmp[start..].find("</dc:title>").map(|e| start + e)?;
+    let inner = &xmp[start..end];
+    let li = inner.find("<rdf:li")?;
+    let open_end = inner[li..].find('>').map(|e| li + e + 1)?;
+    let close = inner[open_end..].find("</rdf:li>").map(|e| open_end + e)?;
+    let raw = &inner[open_end..close];
+    let text = raw
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&");
+    let t = plansift_model::collapse_ws(&text);
+    (!t.is_empty()).then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xmp_titles() {
+        let x = r#"<x:xmpmeta><rdf:RDF><rdf:Description><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Plan &amp; Budget  2015</rdf:li></rdf:Alt></dc:title></rdf:Description></rdf:RDF></x:xmpmeta>"#;
+        assert_eq!(xmp_title(x).as_deref(), Some("Plan & Budget 2015"));
+        assert_eq!(xmp_title("<dc:title><rdf:Alt></rdf:Alt></dc:title>"), None);
+        assert_eq!(xmp_title("no xmp"), None);
+    }
+
+    #[test]
+    fn text_strings() {
+        assert_eq!(text_string(b"\xfe\xff\x00A\x20\x14"), "A\u{2014}");
+        assert_eq!(text_string(b"caf\xe9 \x84"), "caf\u{e9} \u{2014}");
     }
 }

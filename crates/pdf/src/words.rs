@@ -358,7 +358,7 @@ fn to_word(p: &Proto, raw: &RawPage, fonts: &[Font]) -> Word {
         text: p.text.clone(),
         bbox,
         size: s as f32,
-        bold: font.is_some_and(|f| f.bold),
+        bold: font.is_some_and(|f| f.bold) || g.stroked_bold,
         color: g.color,
         mcid: g.mcid,
         line: 0,
