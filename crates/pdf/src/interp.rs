@@ -805,16 +805,23 @@ impl<'c, 'a> Interp<'c, 'a> {
                 }
             }
             b"BDC" => {
-                let mcid = match a.last() {
-                    Some(d @ Obj::Dict(_)) => {
-                        d.dict_get(b"MCID").and_then(Obj::num).map(|v| v as i64)
+                // MCIDs inside a Form XObject belong to the form's own
+                // structure (reached through /Stm), not to the page's: only
+                // page-level sequences give words their MCID.
+                let mcid = if depth > 0 {
+                    None
+                } else {
+                    match a.last() {
+                        Some(d @ Obj::Dict(_)) => {
+                            d.dict_get(b"MCID").and_then(Obj::num).map(|v| v as i64)
+                        }
+                        Some(Obj::Name(n)) => res
+                            .and_then(|r| get_dict(self.ctx.doc, r, b"Properties"))
+                            .and_then(|p| get_dict(self.ctx.doc, p, n))
+                            .and_then(|d| objects::get_num(self.ctx.doc, d, b"MCID"))
+                            .map(|v| v as i64),
+                        _ => None,
                     }
-                    Some(Obj::Name(n)) => res
-                        .and_then(|r| get_dict(self.ctx.doc, r, b"Properties"))
-                        .and_then(|p| get_dict(self.ctx.doc, p, n))
-                        .and_then(|d| objects::get_num(self.ctx.doc, d, b"MCID"))
-                        .map(|v| v as i64),
-                    _ => None,
                 };
                 // optional content (/OC /name BDC) that is switched off
                 let hidden = a.len() >= 2

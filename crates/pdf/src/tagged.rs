@@ -239,7 +239,11 @@ impl<'a> Walker<'a> {
                 o => {
                     let Some(d) = as_dict(o) else { continue };
                     let ty = get_name(self.doc, d, b"Type");
-                    if ty == Some(b"MCR") {
+                    if ty == Some(b"MCR") && d.has(b"Stm") {
+                        // marked content inside a Form XObject: its MCIDs
+                        // are the form's own and are not on the page's words
+                        continue;
+                    } else if ty == Some(b"MCR") {
                         let p = self.page_of(d, pg);
                         if let (Some(p), Some(m)) = (p, get(self.doc, d, b"MCID").and_then(num)) {
                             out.push((p, m as i64));
