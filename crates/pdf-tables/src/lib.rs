@@ -638,6 +638,11 @@ fn text_blocks(page: &PageLayout, pno: u32, free: &[usize], body: f32) -> Vec<(f
             out.push((b.top, Block::Paragraph(TextBlock { level: 0, ..tb })));
         }
     };
+    let left = lv.iter().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
+    let right = lv
+        .iter()
+        .map(|l| l.bbox.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
     for l in &lv {
         if let Some(prev) = cur.last() {
             let gap = l.bbox.top - prev.bbox.bottom;
@@ -645,7 +650,14 @@ fn text_blocks(page: &PageLayout, pno: u32, free: &[usize], body: f32) -> Vec<(f
             let ls = line_size(page, l);
             let pb = line_bold(page, prev);
             let lb = line_bold(page, l);
-            if gap > (0.45 * ps.max(ls)).max(3.0) || (ps - ls).abs() > 0.15 * ps.max(ls) || pb != lb
+            // a line ending well short of the text's right edge ends its paragraph
+            let short = prev.bbox.x1 < right - 0.3 * (right - left).max(0.0)
+                && l.bbox.x1 > prev.bbox.x1 + 0.2 * (right - left).max(0.0);
+            if gap > (0.45 * ps.max(ls)).max(3.0)
+                || (ps - ls).abs() > 0.15 * ps.max(ls)
+                || pb != lb
+                || short
+                || starts_item(page, l)
             {
                 flush(&mut cur, &mut out);
             }
@@ -654,6 +666,28 @@ fn text_blocks(page: &PageLayout, pno: u32, free: &[usize], body: f32) -> Vec<(f
     }
     flush(&mut cur, &mut out);
     out
+}
+
+/// The line starts a list item: a bullet or an enumerator such as `3.`, `b)`, `(iv)`.
+fn starts_item(page: &PageLayout, l: &Level) -> bool {
+    let Some(w) = l.words.first().and_then(|&i| page.words.get(i)) else {
+        return false;
+    };
+    let t = w.text.trim();
+    if matches!(
+        t.chars().next(),
+        Some('•' | '▪' | '◦' | '●' | '■' | '–' | '-' | '*')
+    ) && t.chars().count() <= 2
+    {
+        return true;
+    }
+    let core = t.trim_start_matches('(').trim_end_matches(['.', ')']);
+    let enumerator = t.len() > core.len()
+        && !core.is_empty()
+        && core.len() <= 3
+        && (core.chars().all(|c| c.is_ascii_digit())
+            || core.chars().all(|c| c.is_ascii_lowercase()) && core.len() <= 2);
+    enumerator || t.starts_with('•')
 }
 
 fn line_size(page: &PageLayout, l: &Level) -> f32 {
