@@ -9,7 +9,7 @@ const BIN: f32 = 0.5;
 /// Internal column boundaries (x positions) of the words in `levels`, found as
 /// x ranges that no word crosses in most lines. `x0..x1` bounds the search.
 pub fn infer_columns(page: &PageLayout, lv: &[Level], x0: f32, x1: f32, size: f32) -> Vec<f32> {
-    if lv.is_empty() || !(x1 > x0) {
+    if lv.is_empty() || x1.partial_cmp(&x0) != Some(std::cmp::Ordering::Greater) {
         return Vec::new();
     }
     let nb = (((x1 - x0) / BIN).ceil() as usize).clamp(1, 20_000);

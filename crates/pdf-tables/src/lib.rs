@@ -25,6 +25,7 @@ use build::{build_aligned, build_grid, Span};
 use geom::{cluster_values, find_cells, group_cells, nearest, page_edges, snap_and_join, Edge};
 use plansift_layout::{BBox, PageLayout, PdfLayout};
 use plansift_model::{Block, Document, Prov, Table, TableOrigin, TextBlock};
+use std::collections::HashMap;
 use text::{levels, line_text, median, median_size, usable_words, words_bbox, Level};
 
 /// Convert a PDF layout into a document: tables, headings, paragraphs, furniture
@@ -752,16 +753,19 @@ fn find_furniture(
         if let Some(t) = tagged.get(pi) {
             boxes.extend(t.iter().map(|p| p.bbox));
         }
-        let tagged_words: Vec<usize> = tagged
-            .get(pi)
-            .map(|t| t.iter().flat_map(|p| p.words.iter().copied()).collect())
-            .unwrap_or_default();
+        let mut tagged_words = vec![false; page.words.len()];
+        for p in tagged.get(pi).map(|t| t.as_slice()).unwrap_or(&[]) {
+            for &w in &p.words {
+                if let Some(x) = tagged_words.get_mut(w) {
+                    *x = true;
+                }
+            }
+        }
         let free: Vec<usize> = usable_words(page)
             .into_iter()
             .filter(|&i| {
                 let b = page.words[i].bbox;
-                !tagged_words.contains(&i)
-                    && !boxes.iter().any(|r| r.contains_point(b.cx(), b.cy(), 1.0))
+                !tagged_words[i] && !boxes.iter().any(|r| r.contains_point(b.cx(), b.cy(), 1.0))
             })
             .collect();
         let h = if page.height > 0.0 {
@@ -779,6 +783,19 @@ fn find_furniture(
     }
     let need_same_place = ((n as f32 * 0.3).ceil() as usize).max(2);
     let need_anywhere = ((n as f32 * 0.5).ceil() as usize).max(3);
+    // key -> occurrences (page, top, bottom, exact text)
+    let mut index: HashMap<&str, Vec<(usize, f32, f32, String)>> = HashMap::new();
+    for (pi, v) in cands.iter().enumerate() {
+        for (l, key, _) in v {
+            if !key.is_empty() {
+                let text = line_text(&layout.pages[pi], &l.words);
+                index
+                    .entry(key.as_str())
+                    .or_default()
+                    .push((pi, l.bbox.top, l.bbox.bottom, text));
+            }
+        }
+    }
     let mut out: Vec<Vec<Level>> = Vec::with_capacity(n);
     for pi in 0..n {
         let mut v = Vec::new();
@@ -786,29 +803,20 @@ fn find_furniture(
             if key.is_empty() {
                 continue;
             }
-            let mut same_place = 0;
-            let mut anywhere = 0;
-            for (pj, other) in cands.iter().enumerate() {
-                let mut sp = false;
-                let mut aw = false;
-                for (l2, k2, _) in other {
-                    if k2 == key {
-                        aw |= line_text(&layout.pages[pj], &l2.words)
-                            == line_text(&layout.pages[pi], &l.words);
-                        if (l2.bbox.top - l.bbox.top).abs() <= 4.0
-                            || (l2.bbox.bottom - l.bbox.bottom).abs() <= 4.0
-                        {
-                            sp = true;
-                        }
-                    }
-                }
-                same_place += sp as usize;
-                anywhere += aw as usize;
-            }
             let text = line_text(&layout.pages[pi], &l.words);
-            let is_furn = (*margin && n >= 2 && same_place >= need_same_place)
+            let occ = index.get(key.as_str()).map(|v| v.as_slice()).unwrap_or(&[]);
+            let mut same_pages: Vec<usize> = occ
+                .iter()
+                .filter(|o| (o.1 - l.bbox.top).abs() <= 4.0 || (o.2 - l.bbox.bottom).abs() <= 4.0)
+                .map(|o| o.0)
+                .collect();
+            same_pages.dedup();
+            let mut any_pages: Vec<usize> =
+                occ.iter().filter(|o| o.3 == text).map(|o| o.0).collect();
+            any_pages.dedup();
+            let is_furn = (*margin && n >= 2 && same_pages.len() >= need_same_place)
                 || (*margin && is_page_number(&text))
-                || (n >= 3 && anywhere >= need_anywhere && key.chars().count() <= 120);
+                || (n >= 3 && any_pages.len() >= need_anywhere && key.chars().count() <= 120);
             if is_furn {
                 v.push(l.clone());
             }

@@ -95,7 +95,7 @@ pub fn line_text(page: &PageLayout, words: &[usize]) -> String {
                 && w.text.chars().all(|c| c.is_alphabetic())
                 && p.text.chars().last().is_some_and(|c| c.is_ascii_digit())
                 && gap < 0.6 * p.size;
-            if !(small && gap < 0.15 * p.size.max(w.size)) && !ordinal {
+            if !(ordinal || small && gap < 0.15 * p.size.max(w.size)) {
                 s.push(' ');
             }
         }

@@ -372,7 +372,7 @@ fn tagged_table_across_pages_with_missing_empty_cells() {
         rowspan: 1,
         content: vec![(page, mcid)],
     };
-    let mut head = |page: u32, mcid: i64| TaggedCell {
+    let head = |page: u32, mcid: i64| TaggedCell {
         header: true,
         ..cell(page, mcid)
     };
