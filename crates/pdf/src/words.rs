@@ -36,6 +36,8 @@ const MAX_CHAR_SPACING: f64 = 0.03;
 const MAX_WIDE_CHAR_SPACING_MUL: f64 = 1.3;
 const MAX_WIDE_CHAR_SPACING: f64 = 0.4;
 const MAX_WORD_FONT_SIZE_DELTA: f64 = 0.05;
+/// Words compared with each word when looking for duplicates.
+const DUP_WINDOW: usize = 64;
 
 /// Primary-axis start, end and baseline of a glyph in its direction.
 fn project(g: &Glyph) -> (f64, f64, f64) {
@@ -186,32 +188,27 @@ fn drop_duplicates(protos: Vec<Proto>) -> Vec<Proto> {
             .rot
             .cmp(&protos[b].rot)
             .then(protos[a].base.total_cmp(&protos[b].base))
+            .then(protos[a].p0.total_cmp(&protos[b].p0))
     });
     let mut dead = vec![false; protos.len()];
-    for (k, &i) in order.iter().enumerate() {
-        if dead[i] {
-            continue;
-        }
-        let a = &protos[i];
-        for &j in &order[k + 1..] {
-            let b = &protos[j];
-            if b.rot != a.rot || b.base - a.base >= DUP_MAX_SEC_DELTA * a.size {
-                break;
-            }
-            if !dead[j]
-                && b.len == a.len
-                && b.text == a.text
+    // compare each word with the words kept just before it in this order
+    // (a bounded window, so a pathological page stays linear)
+    let mut kept: Vec<usize> = Vec::new();
+    for &j in &order {
+        let b = &protos[j];
+        let dup = kept.iter().rev().take(DUP_WINDOW).any(|&i| {
+            let a = &protos[i];
+            a.rot == b.rot
+                && (b.base - a.base).abs() < DUP_MAX_SEC_DELTA * a.size
+                && a.len == b.len
+                && a.text == b.text
                 && (b.p0 - a.p0).abs() < DUP_MAX_PRI_DELTA * a.size
                 && (b.pend - a.pend).abs() < DUP_MAX_PRI_DELTA * a.size
-            {
-                // keep the one drawn first
-                if j > i {
-                    dead[j] = true;
-                } else {
-                    dead[i] = true;
-                    break;
-                }
-            }
+        });
+        if dup {
+            dead[j] = true;
+        } else {
+            kept.push(j);
         }
     }
     protos
@@ -373,15 +370,31 @@ struct LineAcc {
     rot: u8,
 }
 
-fn rule_between(rules: &[Rule], x0: f64, x1: f64, y: f64) -> bool {
-    rules.iter().any(|r| {
-        let vertical = (r.bottom - r.top) > (r.x1 - r.x0);
-        vertical
-            && (r.x0 as f64) >= x0 - 0.5
-            && (r.x1 as f64) <= x1 + 0.5
-            && (r.top as f64) <= y
-            && (r.bottom as f64) >= y
-    })
+/// Vertical rules sorted by x, for "is there a rule in this gap" queries.
+struct VRules {
+    /// (x0, x1, top, bottom), sorted by x0
+    v: Vec<(f64, f64, f64, f64)>,
+}
+
+impl VRules {
+    fn new(rules: &[Rule]) -> Self {
+        let mut v: Vec<(f64, f64, f64, f64)> = rules
+            .iter()
+            .filter(|r| (r.bottom - r.top) > (r.x1 - r.x0))
+            .map(|r| (r.x0 as f64, r.x1 as f64, r.top as f64, r.bottom as f64))
+            .collect();
+        v.sort_by(|a, b| a.0.total_cmp(&b.0));
+        VRules { v }
+    }
+
+    /// A vertical rule lies within [x0, x1] and crosses height y.
+    fn between(&self, x0: f64, x1: f64, y: f64) -> bool {
+        let start = self.v.partition_point(|r| r.0 < x0 - 0.5);
+        self.v[start..]
+            .iter()
+            .take_while(|r| r.0 <= x1 + 0.5)
+            .any(|r| r.1 <= x1 + 0.5 && r.2 <= y && r.3 >= y)
+    }
 }
 
 /// Words in content-stream order -> lines (see the module docs).
@@ -389,6 +402,7 @@ fn group_lines(words: Vec<(Word, Proto)>, rules: &[Rule]) -> PageWords {
     // content-stream order of the words
     let mut words = words;
     words.sort_by_key(|(_, p)| p.seq_start);
+    let vrules = VRules::new(rules);
     let mut lines: Vec<LineAcc> = Vec::new();
     for (wi, (w, p)) in words.iter().enumerate() {
         let size = p.size;
@@ -406,7 +420,7 @@ fn group_lines(words: Vec<(Word, Proto)>, rules: &[Rule]) -> PageWords {
             if gap < -0.5 * size || gap > LINE_GAP * size.max(l.size) {
                 continue;
             }
-            if p.rot == 0 && gap > 0.0 && rule_between(rules, l.pend, p.p0, w.bbox.cy() as f64) {
+            if p.rot == 0 && gap > 0.0 && vrules.between(l.pend, p.p0, w.bbox.cy() as f64) {
                 continue;
             }
             if best.is_none_or(|(_, g)| gap.abs() < g) {

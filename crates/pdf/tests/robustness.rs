@@ -192,6 +192,20 @@ fn cases() -> Vec<(&'static str, Vec<u8>)> {
         "form-fanout.pdf",
         doc(b"/X Do", "/XObject << /X 6 0 R >>", fan),
     ));
+    // many words on one baseline, many drawn on one spot, many thin rules
+    let mut busy = b"BT /F1 6 Tf 10 400 Td ".to_vec();
+    for _ in 0..60_000 {
+        busy.extend(b"(ab) Tj 0.001 0 Td ");
+    }
+    busy.extend(b"ET BT /F1 6 Tf ");
+    for _ in 0..60_000 {
+        busy.extend(b"1 0 0 1 50 300 Tm (x) Tj ");
+    }
+    busy.extend(b"ET ");
+    for i in 0..30_000 {
+        busy.extend(format!("{} 0 0.3 792 re f ", (i % 6000) as f64 * 0.1).bytes());
+    }
+    v.push(("busy-page.pdf", doc(&busy, "", vec![])));
     // a page tree whose Kids include the tree itself
     let mut cyc = hello();
     cyc = replace_obj(&cyc, 2, b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>");
@@ -410,6 +424,12 @@ fn hostile_inputs_give_errors_or_text_with_diagnostics() {
                     "{:?}",
                     diag_codes(&l)
                 );
+            }
+            "busy-page.pdf" => {
+                let l = r.expect("best effort");
+                assert!(l.pages[0].rules.len() >= 30_000);
+                // the 60 000 "x" drawn on one spot are one word
+                assert_eq!(words(&l).iter().filter(|w| *w == "x").count(), 1);
             }
             "page-tree-cycle.pdf" => {
                 if let Ok(l) = &r {
