@@ -205,7 +205,12 @@ fn cases() -> Vec<(&'static str, Vec<u8>)> {
     for i in 0..30_000 {
         busy.extend(format!("{} 0 0.3 792 re f ", (i % 6000) as f64 * 0.1).bytes());
     }
-    v.push(("busy-page.pdf", doc(&busy, "", vec![])));
+    let busy_page = replace_obj(
+        &doc(b"", "", vec![]),
+        5,
+        &stream("/Filter /FlateDecode", &zlib(&busy)),
+    );
+    v.push(("busy-page.pdf", busy_page));
     // a page tree whose Kids include the tree itself
     let mut cyc = hello();
     cyc = replace_obj(&cyc, 2, b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>");
