@@ -99,7 +99,8 @@ pub fn to_document(layout: &PdfLayout) -> Document {
                 ));
             }
         }
-        for r in regions.get(pi).map(|v| v.as_slice()).unwrap_or(&[]) {
+        let page_regions = regions.get(pi).map(|v| v.as_slice()).unwrap_or(&[]);
+        for r in page_regions {
             let cand: Vec<usize> = usable_words(page)
                 .into_iter()
                 .filter(|&i| {
@@ -115,13 +116,28 @@ pub fn to_document(layout: &PdfLayout) -> Document {
                 continue;
             }
             let first_on_page = !items.iter().any(|(_, b)| matches!(b, Block::Table(_)));
-            if let Some((t, taken)) =
-                region_table(page, r, &cand, body, hint, &mut templates, first_on_page)
-            {
+            let outside: Vec<usize> = usable_words(page)
+                .into_iter()
+                .filter(|&i| {
+                    let b = page.words[i].bbox;
+                    !claimed[i]
+                        && !page_regions
+                            .iter()
+                            .any(|o| o.bbox.contains_point(b.cx(), b.cy(), 1.0))
+                })
+                .collect();
+            let ctx = RegionCtx {
+                body,
+                hint,
+                first_on_page,
+                outside: &outside,
+            };
+            if let Some((t, taken)) = region_table(page, r, &cand, &ctx, &mut templates) {
                 for w in taken {
                     claimed[w] = true;
                 }
-                items.push((r.bbox.top, Block::Table(t)));
+                let top = t.prov.bbox.map(|b| b[1]).unwrap_or(r.bbox.top);
+                items.push((top, Block::Table(t)));
             }
         }
         let free: Vec<usize> = usable_words(page)
@@ -390,15 +406,130 @@ struct Template {
     bounds: Vec<f32>,
 }
 
+/// What a region's table needs to know of the rest of its page.
+struct RegionCtx<'a> {
+    body: f32,
+    hint: f32,
+    /// No table precedes this region on its page.
+    first_on_page: bool,
+    /// Unclaimed words outside every region of the page.
+    outside: &'a [usize],
+}
+
+/// Lines just above or below a rule-delimited region that belong to it: a table
+/// cut by a page break, or a header row above the first rule, has no rule on its
+/// open side. A line joins when it is close, lies within the region's width,
+/// crosses none of its columns and is not a heading.
+fn open_side_lines(
+    page: &PageLayout,
+    r: &Region,
+    ctx: &RegionCtx,
+    bounds: &[f32],
+    size: f32,
+) -> Vec<usize> {
+    let (x0, x1) = (r.bbox.x0, r.bbox.x1);
+    let pool: Vec<usize> = ctx
+        .outside
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let cx = page.words[i].bbox.cx();
+            cx >= x0 - 1.0 && cx <= x1 + 1.0
+        })
+        .collect();
+    if pool.is_empty() {
+        return Vec::new();
+    }
+    let lv = levels(page, &pool);
+    let fits = |l: &Level| -> bool {
+        let ws: Vec<&plansift_layout::Word> =
+            l.words.iter().filter_map(|&i| page.words.get(i)).collect();
+        if ws
+            .iter()
+            .any(|w| w.bbox.x0 < x0 - 1.0 || w.bbox.x1 > x1 + 1.0)
+        {
+            return false;
+        }
+        if ws.iter().any(|w| {
+            bounds
+                .iter()
+                .any(|&b| w.bbox.x0 < b - 1.0 && w.bbox.x1 > b + 1.0)
+        }) {
+            return false;
+        }
+        // the same line continuing outside the region is page text
+        let (t, b) = (l.bbox.top, l.bbox.bottom);
+        if ctx
+            .outside
+            .iter()
+            .filter_map(|&i| page.words.get(i))
+            .any(|w| {
+                let cy = w.bbox.cy();
+                cy > t && cy < b && (w.bbox.cx() < x0 - 1.0 || w.bbox.cx() > x1 + 1.0)
+            })
+        {
+            return false;
+        }
+        let one_chunk = chunks(page, l, size.max(6.0)).len() <= 1;
+        let heading = ws.iter().all(|w| w.bold)
+            || median(ws.iter().map(|w| w.size).collect()) > 1.1 * ctx.body;
+        !(one_chunk && heading)
+    };
+    // Lines are taken while they fit; when the line beyond the last one taken is
+    // adjacent text that does not fit, the lines taken were the tail of a paragraph.
+    let take = |it: &mut dyn Iterator<Item = &Level>, start: f32, up: bool| -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut multi = false;
+        let mut edge = start;
+        for l in it {
+            let gap = if up {
+                edge - l.bbox.bottom
+            } else {
+                l.bbox.top - edge
+            };
+            if gap > 2.0 * size {
+                break;
+            }
+            if !fits(l) {
+                if !out.is_empty() && gap <= 0.5 * size {
+                    out.clear();
+                }
+                break;
+            }
+            multi |= chunks(page, l, size.max(6.0)).len() >= 2;
+            out.extend(l.words.iter().copied());
+            edge = if up { l.bbox.top } else { l.bbox.bottom };
+        }
+        // a lone line of one cell is more likely a heading or a note than a row
+        if !multi {
+            out.clear();
+        }
+        out
+    };
+    let mut out = take(
+        &mut lv
+            .iter()
+            .rev()
+            .filter(|l| l.bbox.bottom <= r.bbox.top + 1.0),
+        r.bbox.top,
+        true,
+    );
+    out.extend(take(
+        &mut lv.iter().filter(|l| l.bbox.top >= r.bbox.bottom - 1.0),
+        r.bbox.bottom,
+        false,
+    ));
+    out
+}
+
 fn region_table(
     page: &PageLayout,
     r: &Region,
     cand: &[usize],
-    body: f32,
-    hint: f32,
+    ctx: &RegionCtx,
     templates: &mut Vec<Template>,
-    first_on_page: bool,
 ) -> Option<(Table, Vec<usize>)> {
+    let (body, hint, first_on_page) = (ctx.body, ctx.hint, ctx.first_on_page);
     match &r.kind {
         RegionKind::Grid { xs, ys, spans } => {
             if r.origin == TableOrigin::Shaded {
@@ -470,6 +601,19 @@ fn region_table(
                 return None;
             }
             let mut rows_y: Vec<f32> = ys.clone();
+            let extra = open_side_lines(page, r, ctx, &bounds, size);
+            let mut cand = cand.to_vec();
+            if let Some(eb) = words_bbox(page, &extra) {
+                if let Some(f) = rows_y.first_mut() {
+                    *f = f.min(eb.top - 0.5);
+                }
+                if let Some(l) = rows_y.last_mut() {
+                    *l = l.max(eb.bottom + 0.5);
+                }
+                cand.extend(extra);
+            }
+            let cand = cand.as_slice();
+            let ys = &rows_y.clone();
             if ys.len() <= 3 {
                 for w in ys.windows(2) {
                     let inside: Vec<usize> = cand

@@ -585,3 +585,83 @@ fn plain_rows_without_padding_split_where_the_first_column_starts() {
     assert_eq!(t.rows[2].text(0), "SCAR1.2");
     assert_eq!(t.rows[3].text(2), "Dave Watson");
 }
+
+#[test]
+fn word_style_rules_between_rows_only_and_a_cut_row_on_the_next_page() {
+    // Rules under the header and between rows; no top border, no side borders.
+    // Page 2 starts with the rest of a row cut by the page break (no rule above it).
+    let cols = [40.0, 230.0, 330.0, 420.0];
+    let mut p1 = Page::new(1);
+    p1.line_sized("Delivery plan", 40.0, 30.0, true, None, 14.0);
+    let rows: [[&[&str]; 4]; 3] = [
+        [&["Action"], &["Lead"], &["Deadline"], &["RAG"]],
+        [
+            &["Improve access to GP", "services at weekends"],
+            &["Mandy Ansell"],
+            &["April 2014"],
+            &["Green"],
+        ],
+        [
+            &["Develop a carers", "strategy with partners"],
+            &["Jane Foster"],
+            &["On-going"],
+            &["Amber"],
+        ],
+    ];
+    let mut y = 60.0;
+    for (k, row) in rows.iter().enumerate() {
+        let h = row.iter().map(|c| c.len()).max().unwrap_or(1) as f32 * PITCH + 8.0;
+        for (c, lines) in row.iter().enumerate() {
+            p1.cell(lines, cols[c], y + 4.0, k == 0, None);
+        }
+        y += h;
+        if k + 1 < rows.len() {
+            p1.hrule(36.0, 480.0, y);
+        }
+    }
+    let mut p2 = Page::new(2);
+    p2.cell(&["and carers groups"], cols[0], 40.0, false, None);
+    p2.cell(&["(jointly)"], cols[1], 40.0, false, None);
+    p2.hrule(36.0, 480.0, 56.0);
+    p2.cell(
+        &["Publish the annual", "report"],
+        cols[0],
+        60.0,
+        false,
+        None,
+    );
+    p2.cell(&["Ceri Armstrong"], cols[1], 60.0, false, None);
+    p2.cell(&["March 2015"], cols[2], 60.0, false, None);
+    p2.cell(&["Red"], cols[3], 60.0, false, None);
+    p2.hrule(36.0, 480.0, 86.0);
+    p2.cell(&["Review the strategy"], cols[0], 90.0, false, None);
+    p2.cell(&["Jo Bloggs"], cols[1], 90.0, false, None);
+    p2.cell(&["May 2015"], cols[2], 90.0, false, None);
+    p2.cell(&["Green"], cols[3], 90.0, false, None);
+    p2.hrule(36.0, 480.0, 106.0);
+    p2.line(
+        "Notes follow in the next section of this report for the board.",
+        40.0,
+        140.0,
+        false,
+        None,
+    );
+    let doc = to_document(&layout(vec![p1, p2]));
+    let ts = tables(&doc);
+    assert_eq!(ts.len(), 2, "{}", render_text(&doc));
+    let (t1, t2) = (ts[0], ts[1]);
+    assert_eq!(t1.columns(), 4, "{}", render_text(&doc));
+    assert_eq!(t1.rows.len(), 3, "{}", render_text(&doc));
+    assert_eq!(t1.rows[0].text(3), "RAG");
+    assert_eq!(t1.rows[2].text(1), "Jane Foster");
+    assert_eq!(t2.prov.page, 2);
+    assert_eq!(t2.rows.len(), 3, "{}", render_text(&doc));
+    assert_eq!(t2.rows[0].text(0), "and carers groups");
+    assert_eq!(t2.rows[0].text(1), "(jointly)");
+    assert_eq!(t2.rows[1].text(0), "Publish the annual report");
+    assert_eq!(t2.rows[2].text(3), "Green");
+    assert!(
+        matches!(doc.blocks.last(), Some(Block::Paragraph(p)) if p.text.starts_with("Notes follow"))
+    );
+    assert!(matches!(&doc.blocks[0], Block::Heading(h) if h.text == "Delivery plan"));
+}
