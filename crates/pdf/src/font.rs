@@ -471,7 +471,10 @@ impl Font {
                             for (k, o) in list.iter().enumerate() {
                                 if let Some(v) = num(resolve(doc, o)) {
                                     if first >= 0.0 {
-                                        self.cid_widths.insert(first as u32 + k as u32, v / 1000.0);
+                                        self.cid_widths.insert(
+                                            (first as u32).wrapping_add(k as u32),
+                                            v / 1000.0,
+                                        );
                                     }
                                 }
                             }
@@ -662,7 +665,7 @@ impl CMap {
         }
         for &(lo, hi, start, l) in &self.cid_ranges {
             if l == len && code >= lo && code <= hi {
-                return start + (code - lo);
+                return start.wrapping_add(code - lo);
             }
         }
         code
@@ -789,9 +792,9 @@ fn parse_cmap(data: &[u8]) -> CMap {
                                     Obj::Arr(items) => {
                                         for (k, it) in items.iter().enumerate() {
                                             if let Obj::Str(d) = it {
-                                                if l + (k as u32) <= h {
+                                                if l.checked_add(k as u32).is_some_and(|c| c <= h) {
                                                     cm.unicode.insert(
-                                                        (l + k as u32, lo.len()),
+                                                        (l.wrapping_add(k as u32), lo.len()),
                                                         utf16_text(d),
                                                     );
                                                 }
