@@ -209,6 +209,33 @@ struct SubPath {
     closed: bool,
 }
 
+impl Interp<'_, '_> {
+    /// A small filled shape in a saturated colour (see [`MARKER_MAX`]).
+    fn marker(&mut self, sp: &SubPath, clip: [f64; 4]) {
+        let c = self.gs.fill;
+        let (hi, lo) = (c.0.max(c.1).max(c.2), c.0.min(c.1).min(c.2));
+        if (hi - lo) < 60 || sp.pts.len() < 3 {
+            return;
+        }
+        let Some(b) = path_bbox(std::slice::from_ref(sp)) else {
+            return;
+        };
+        let b = [
+            b[0].max(clip[0]),
+            b[1].max(clip[1]),
+            b[2].min(clip[2]),
+            b[3].min(clip[3]),
+        ];
+        let (w, h) = (b[2] - b[0], b[3] - b[1]);
+        if (3.0..=MARKER_MAX).contains(&w) && (3.0..=MARKER_MAX).contains(&h) {
+            self.out.fills.push(Fill {
+                bbox: BBox::new(b[0] as f32, b[1] as f32, b[2] as f32, b[3] as f32),
+                color: c,
+            });
+        }
+    }
+}
+
 /// Groups off in the default optional-content configuration (/D: /OFF, or
 /// /BaseState /OFF without /ON).
 fn hidden_ocgs(doc: &Document) -> std::collections::HashSet<ObjectId> {
@@ -664,7 +691,15 @@ impl<'c, 'a> Interp<'c, 'a> {
                 };
                 let vals: Vec<f64> = a.iter().filter_map(Obj::num).collect();
                 let rgb = if matches!(cs, ColorSpace::Pattern) {
-                    Rgb(128, 128, 128)
+                    // a shading pattern: its colour half-way
+                    let doc = self.ctx.doc;
+                    let pat = a.last().and_then(Obj::name).and_then(|n| {
+                        res.and_then(|r| get_dict(doc, r, b"Pattern"))
+                            .and_then(|p| get_dict(doc, p, n))
+                    });
+                    pat.and_then(|p| get_dict(doc, p, b"Shading"))
+                        .and_then(|sh| self.shading_colour(sh))
+                        .unwrap_or(Rgb(128, 128, 128))
                 } else {
                     let n = cs.components();
                     let v = if vals.len() >= n {
@@ -848,9 +883,32 @@ impl<'c, 'a> Interp<'c, 'a> {
                     self.do_xobject(name, res, depth);
                 }
             }
+            b"sh" => {
+                // a shading painted over the clip: a fill of its mid colour
+                // when the clip is a shape smaller than the page
+                let doc = self.ctx.doc;
+                let sh = a.last().and_then(Obj::name).and_then(|n| {
+                    res.and_then(|r| get_dict(doc, r, b"Shading"))
+                        .and_then(|d| get_dict(doc, d, n))
+                });
+                let c = self.gs.clip;
+                let (w, h) = (c[2] - c[0], c[3] - c[1]);
+                if w > 0.0
+                    && h > 0.0
+                    && w * h < 0.9 * self.page_w * self.page_h
+                    && !self.mc.iter().any(|m| m.1)
+                {
+                    if let Some(color) = sh.and_then(|d| self.shading_colour(d)) {
+                        self.out.fills.push(Fill {
+                            bbox: BBox::new(c[0] as f32, c[1] as f32, c[2] as f32, c[3] as f32),
+                            color,
+                        });
+                    }
+                }
+            }
             // accepted and ignored
-            b"J" | b"j" | b"M" | b"d" | b"ri" | b"i" | b"sh" | b"d0" | b"d1" | b"MP" | b"DP"
-            | b"BX" | b"EX" | b"EI" | b"ID" => {}
+            b"J" | b"j" | b"M" | b"d" | b"ri" | b"i" | b"d0" | b"d1" | b"MP" | b"DP" | b"BX"
+            | b"EX" | b"EI" | b"ID" => {}
             other => {
                 let name = String::from_utf8_lossy(other).into_owned();
                 self.diag(
@@ -900,6 +958,24 @@ impl<'c, 'a> Interp<'c, 'a> {
     fn next_line(&mut self) {
         self.tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -self.gs.leading], &self.tlm);
         self.tm = self.tlm;
+    }
+
+    /// A shading's colour half-way through its function (Type 2
+    /// exponential or Type 3 stitching functions; others unknown).
+    fn shading_colour(&mut self, sh: &'a Dictionary) -> Option<Rgb> {
+        let doc = self.ctx.doc;
+        let cs = self.color_space(sh.get(b"ColorSpace").ok()?, 0);
+        let comps = match get(doc, sh, b"Function")? {
+            Object::Array(fs) => {
+                let mut v = Vec::new();
+                for f in fs.iter().take(8) {
+                    v.extend(eval_function(doc, as_dict(resolve(doc, f))?, 0.5, 0)?);
+                }
+                v
+            }
+            o => eval_function(doc, as_dict(o)?, 0.5, 0)?,
+        };
+        Some(cs.to_rgb(&comps))
     }
 
     fn color_space_by_name(&mut self, name: &[u8], res: Option<&'a Dictionary>) -> ColorSpace {
@@ -1332,7 +1408,10 @@ impl<'c, 'a> Interp<'c, 'a> {
         }
         if fill {
             for sp in &path {
-                let Some(r) = as_rect(sp) else { continue };
+                let Some(r) = as_rect(sp) else {
+                    self.marker(sp, clip);
+                    continue;
+                };
                 let r = [
                     r[0].max(clip[0]),
                     r[1].max(clip[1]),
@@ -1417,6 +1496,67 @@ impl<'c, 'a> Interp<'c, 'a> {
         }
     }
 }
+
+/// Evaluate a Type 2 or Type 3 function at `t` of its domain (0..1).
+fn eval_function(doc: &Document, f: &Dictionary, t: f64, depth: usize) -> Option<Vec<f64>> {
+    if depth > 4 {
+        return None;
+    }
+    let domain = get_array(doc, f, b"Domain")
+        .map(|a| objects::nums(doc, a))
+        .filter(|d| d.len() >= 2)
+        .unwrap_or_else(|| vec![0.0, 1.0]);
+    let x = domain[0] + t * (domain[1] - domain[0]);
+    match objects::get_num(doc, f, b"FunctionType")? as i64 {
+        2 => {
+            let c0 = get_array(doc, f, b"C0")
+                .map(|a| objects::nums(doc, a))
+                .unwrap_or_else(|| vec![0.0]);
+            let c1 = get_array(doc, f, b"C1")
+                .map(|a| objects::nums(doc, a))
+                .unwrap_or_else(|| vec![1.0]);
+            let n = objects::get_num(doc, f, b"N").unwrap_or(1.0);
+            let k = if domain[1] != domain[0] {
+                (x - domain[0]) / (domain[1] - domain[0])
+            } else {
+                0.0
+            };
+            let k = k.clamp(0.0, 1.0).powf(n);
+            Some(c0.iter().zip(&c1).map(|(a, b)| a + k * (b - a)).collect())
+        }
+        3 => {
+            let fs = get_array(doc, f, b"Functions")?;
+            let bounds = get_array(doc, f, b"Bounds")
+                .map(|a| objects::nums(doc, a))
+                .unwrap_or_default();
+            let i = bounds
+                .iter()
+                .take_while(|&&b| x >= b)
+                .count()
+                .min(fs.len().saturating_sub(1));
+            let lo = if i == 0 { domain[0] } else { bounds[i - 1] };
+            let hi = bounds.get(i).copied().unwrap_or(domain[1]);
+            let sub = as_dict(resolve(doc, fs.get(i)?))?;
+            let enc = get_array(doc, f, b"Encode")
+                .map(|a| objects::nums(doc, a))
+                .unwrap_or_default();
+            let (e0, e1) = (
+                enc.get(2 * i).copied().unwrap_or(0.0),
+                enc.get(2 * i + 1).copied().unwrap_or(1.0),
+            );
+            let u = if hi > lo { (x - lo) / (hi - lo) } else { 0.0 };
+            // the sub-function's own domain is assumed 0..1 after encoding
+            let te = (e0 + u * (e1 - e0)).clamp(0.0, 1.0);
+            eval_function(doc, sub, te, depth + 1)
+        }
+        _ => None,
+    }
+}
+
+/// A filled non-rectangular shape this small (points, both sides) in a
+/// saturated colour is kept as a fill of its bounding box: status markers
+/// such as RAG dots and arrows.
+pub const MARKER_MAX: f64 = 40.0;
 
 /// A filled rectangle thinner than this (points) in one dimension is a rule.
 pub const THIN_RECT: f64 = 2.0;

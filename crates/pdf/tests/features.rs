@@ -287,3 +287,51 @@ fn text_encodings_and_fonts() {
     let texts: Vec<&str> = l.pages[0].words.iter().map(|w| w.text.as_str()).collect();
     assert_eq!(texts, ["é’€", "ffix", "é’s"]);
 }
+
+#[test]
+fn status_markers_and_shadings_are_fills() {
+    // a 10 pt green dot drawn with curves, a black dot, a large red disc,
+    // a rectangle filled with a shading pattern, and `sh` inside a clip
+    let dot = |cx: f64, cy: f64, r: f64| {
+        let k = 0.5523 * r;
+        format!(
+            "{} {} m {} {} {} {} {} {} c {} {} {} {} {} {} c {} {} {} {} {} {} c {} {} {} {} {} {} c f ",
+            cx + r, cy,
+            cx + r, cy + k, cx + k, cy + r, cx, cy + r,
+            cx - k, cy + r, cx - r, cy + k, cx - r, cy,
+            cx - r, cy - k, cx - k, cy - r, cx, cy - r,
+            cx + k, cy - r, cx + r, cy - k, cx + r, cy
+        )
+    };
+    let content = format!(
+        "0 0.69 0.31 rg {} 0 0 0 rg {} 1 0 0 rg {} /Pattern cs /P0 scn 300 300 100 40 re f q 50 50 80 20 re W n /Sh0 sh Q",
+        dot(100.0, 700.0, 5.0),
+        dot(150.0, 700.0, 5.0),
+        dot(300.0, 600.0, 80.0)
+    );
+    let l = page(
+        "",
+        "",
+        "/Pattern << /P0 << /PatternType 2 /Shading 6 0 R >> >> /Shading << /Sh0 6 0 R >>",
+        content.as_bytes(),
+        vec![b"<< /ShadingType 2 /ColorSpace /DeviceRGB /Coords [0 0 1 0] /Function << /FunctionType 2 /Domain [0 1] /C0 [1 0 0] /C1 [1 1 0] /N 1 >> >>".to_vec()],
+    );
+    let fills = &l.pages[0].fills;
+    assert_eq!(fills.len(), 3, "{fills:?}");
+    let green = &fills[0];
+    assert_eq!(green.color, Rgb(0, 176, 79));
+    assert!(
+        near(green.bbox.x0, 95.0)
+            && near(green.bbox.x1, 105.0)
+            && near(green.bbox.top, 95.0)
+            && near(green.bbox.bottom, 105.0)
+    );
+    assert_eq!(fills[1].color, Rgb(255, 128, 0));
+    assert!(near(fills[1].bbox.width(), 100.0));
+    assert_eq!(fills[2].color, Rgb(255, 128, 0));
+    assert!(
+        near(fills[2].bbox.x0, 50.0)
+            && near(fills[2].bbox.x1, 130.0)
+            && near(fills[2].bbox.top, 730.0)
+    );
+}
