@@ -10,12 +10,26 @@
 //! frame `pdftotext -bbox` uses; the CropBox does not move it).
 //!
 //! Conventions worth knowing:
-//! - a filled axis-aligned rectangle at most [`interp::THIN_RECT`] (2 pt)
-//!   thick in one dimension is a [`Rule`](plansift_layout::Rule), not a fill;
+//! - a filled axis-aligned rectangle at most 2 pt thick in one dimension is a
+//!   [`Rule`](plansift_layout::Rule), not a fill; stroked axis-aligned
+//!   segments are rules of the stroke's width; diagonal ones are dropped;
 //! - a white fill covering at least 90% of the page (a page background) is
-//!   dropped; all other fills are kept, white ones included;
+//!   dropped; all other filled rectangles are kept, white ones included;
+//! - a small (3..40 pt) filled non-rectangular shape in a saturated colour
+//!   (a RAG dot, an arrow) is a fill of its bounding box; a shading painted
+//!   with `sh` inside a clip, or a shading pattern, fills with the colour
+//!   half-way through its function;
 //! - clipping paths are not fills; fills and rules are cut to the clip box;
+//! - hidden optional content is skipped and annotation appearances are
+//!   drawn, as pdftotext does;
+//! - `Word::mcid` comes from page-level marked content only;
 //! - lines are in content-stream order (see [`words`]).
+//!
+//! Limits ([`Options`]): a time budget per document (checked between pages
+//! and every 2048 operators), a budget of decompressed bytes for all streams
+//! (lopdf's own limit is set to it for object and xref streams), Form XObject
+//! depth and cycles, operators per page, structure-tree depth; references
+//! are followed at most 32 deep and content nesting at most 32 deep.
 
 mod encoding;
 mod font;
