@@ -258,9 +258,10 @@ pub(crate) fn build_table<'a>(table_el: NodeRef<'a, Node>, lines: &SourceLines) 
 /// Drop trailing columns that carry nothing in any row: no text, no fill, no span.
 fn trim_empty_trailing_columns(rows: &mut [Row]) {
     let blank = |c: &Cell| c.is_empty() && !c.covered && c.fill.is_none() && c.colspan <= 1;
-    while rows
-        .iter()
-        .all(|r| r.cells.len() > 1 && r.cells.last().is_some_and(blank))
+    while !rows.is_empty()
+        && rows
+            .iter()
+            .all(|r| r.cells.len() > 1 && r.cells.last().is_some_and(blank))
     {
         for r in rows.iter_mut() {
             r.cells.pop();
@@ -397,6 +398,13 @@ mod tests {
         assert_eq!(t.columns(), 2);
         let (t, _) = first_table("<table><tr><td colspan=2>a</td></tr><tr><td>b</td></tr></table>");
         assert_eq!(texts(&t), vec![vec!["a", "^"], vec!["b", ""]]);
+    }
+
+    #[test]
+    fn trimming_no_rows_terminates() {
+        let mut rows: Vec<Row> = Vec::new();
+        trim_empty_trailing_columns(&mut rows);
+        assert!(rows.is_empty());
     }
 
     #[test]
