@@ -211,6 +211,14 @@ fn cases() -> Vec<(&'static str, Vec<u8>)> {
         &stream("/Filter /FlateDecode", &zlib(&busy)),
     );
     v.push(("busy-page.pdf", busy_page));
+    // a content stream whose /Length is wrong (too long, too short)
+    for (name, len) in [
+        ("wrong-length-long.pdf", 9999),
+        ("wrong-length-short.pdf", 7),
+    ] {
+        let body = format!("<< /Length {len} >>\nstream\nBT /F1 12 Tf 72 700 Td (Hello) Tj ( World) Tj ET\nendstream").into_bytes();
+        v.push((name, replace_obj(&hello(), 5, &body)));
+    }
     // a page tree whose Kids include the tree itself
     let mut cyc = hello();
     cyc = replace_obj(&cyc, 2, b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>");
@@ -435,6 +443,10 @@ fn hostile_inputs_give_errors_or_text_with_diagnostics() {
                 assert!(l.pages[0].rules.len() >= 30_000);
                 // the 60 000 "x" drawn on one spot are one word
                 assert_eq!(words(&l).iter().filter(|w| *w == "x").count(), 1);
+            }
+            "wrong-length-long.pdf" | "wrong-length-short.pdf" => {
+                let l = r.unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(words(&l), ["Hello", "World"], "{name}");
             }
             "page-tree-cycle.pdf" => {
                 if let Ok(l) = &r {
