@@ -234,6 +234,10 @@ fn header_roles(row: &Row) -> Option<Vec<Option<Role>>> {
             return None;
         }
         let r = classify_header(&c.text);
+        // ... and never values: a date or a rating that names no column makes it a data row.
+        if r.is_none() && (norm::looks_like_deadline(&c.text) || norm::looks_like_rag(&c.text)) {
+            return None;
+        }
         if let Some(r) = r {
             matched += 1;
             if !distinct.contains(&r) {
@@ -242,7 +246,7 @@ fn header_roles(row: &Row) -> Option<Vec<Option<Role>>> {
         }
         roles.push(r);
     }
-    (matched >= 2 && distinct.len() >= 2 && matched * 10 >= filled * 6).then_some(roles)
+    (matched >= 2 && distinct.len() >= 2 && matched * 10 >= filled * 7).then_some(roles)
 }
 
 impl Walker {

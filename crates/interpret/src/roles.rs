@@ -37,10 +37,15 @@ pub fn header_words(text: &str) -> String {
     out
 }
 
+/// Whether `words` (space-padded, as from [`header_words`]) holds any phrase as whole
+/// words, i.e. contains `" {phrase} "`; checked at each space without building the needle.
 fn has_any(words: &str, phrases: &[&str]) -> bool {
+    let b = words.as_bytes();
     phrases.iter().any(|p| {
-        let needle = format!(" {p} ");
-        words.contains(&needle)
+        let p = p.as_bytes();
+        b.iter().enumerate().any(|(i, &c)| {
+            c == b' ' && b.get(i + 1..i + 1 + p.len()) == Some(p) && b.get(i + 1 + p.len()) == Some(&b' ')
+        })
     })
 }
 
@@ -140,6 +145,21 @@ pub fn is_plan(roles: &[Option<Role>]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_any_is_whole_word_phrase_search() {
+        let phrases = ["rag", "r a g", "lead officer", "#", "no", "", "by whom"];
+        for text in ["RAG status", "R A G", "Lead Officer(s)", "Ref #", "No.", "brag", "leads", "by  whom", "x", "", "Who / by whom?", "ragged"] {
+            let w = header_words(text);
+            for p in phrases {
+                let naive = w.contains(&format!(" {p} "));
+                assert_eq!(has_any(&w, &[p]), naive, "{text:?} / {p:?}");
+            }
+        }
+        assert!(has_any(" rag rating ", &["x", "rating"]));
+        assert!(!has_any(" ragged ", &["rag"]));
+        assert!(!has_any(" rag", &["rag"]));
+    }
 
     #[test]
     fn header_words_from_councils() {
