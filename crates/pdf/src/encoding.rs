@@ -31,6 +31,8 @@ impl BaseEncoding {
         let u = match self {
             BaseEncoding::Identity => c,
             BaseEncoding::WinAnsi => match code {
+                // WinAnsiEncoding names 0xAD "hyphen"
+                0xad => 0x2d,
                 0x20..=0x7e | 0xa0..=0xff => c,
                 0x80..=0x9f => CP1252_HIGH[(code - 0x80) as usize] as u32,
                 _ => 0,

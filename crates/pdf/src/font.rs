@@ -308,10 +308,11 @@ impl Font {
             });
             *slot = match (from_table, &std) {
                 (Some(w), _) => w * scale,
-                (None, Some(m)) if widths.is_none() => {
-                    let ch = t.chars().next().unwrap_or(' ');
-                    std14::width(m.family, ch) as f64 / 1000.0
-                }
+                (None, Some(m)) if widths.is_none() => match t.chars().next() {
+                    Some(ch) => std14::width(m.family, ch) as f64 / 1000.0,
+                    // a code with no glyph in the encoding draws nothing
+                    None => 0.0,
+                },
                 _ => missing * scale,
             };
         }

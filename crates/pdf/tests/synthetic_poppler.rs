@@ -82,6 +82,14 @@ fn std14_doc() -> Vec<u8> {
             )
             .bytes(),
         );
+        // NBSP breaks words, an unencoded code draws nothing, 0xAD is a hyphen
+        c.extend(
+            format!(
+                "BT /F{i} 10 Tf 300 {} Td (non\\240breaking\\011tab soft\\255hyphen) Tj ET\n",
+                y - 40
+            )
+            .bytes(),
+        );
     }
     one_page("", &res, &c, extra)
 }
@@ -331,7 +339,9 @@ fn synthetic_pdfs_match_pdftotext() {
             }
         }
     }
-    let _ = std::fs::remove_dir_all(std::env::temp_dir().join(format!("plansift-pdf-synth-{}", std::process::id())));
+    let _ = std::fs::remove_dir_all(
+        std::env::temp_dir().join(format!("plansift-pdf-synth-{}", std::process::id())),
+    );
     for p in &problems {
         println!("{p}");
     }
