@@ -298,7 +298,10 @@ fn coalesce(protos: Vec<Proto>) -> Vec<Proto> {
                 continue;
             };
             let gap = b.p0 - a.pend;
+            // (a word drawn back over its predecessor by more than the
+            // overlap that splits words stays apart, as pdftotext keeps it)
             if gap < space
+                && gap >= -MIN_DUP_BREAK_OVERLAP * fs
                 && a.font == b.font
                 && (a.size - b.size).abs() < MAX_WORD_FONT_SIZE_DELTA * fs
                 && b.seq_start == a.seq_end

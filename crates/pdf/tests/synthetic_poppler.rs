@@ -224,6 +224,32 @@ fn annotations_and_layers_doc() -> Vec<u8> {
     pdf(&objs)
 }
 
+/// Odd text states: negative size, skew, a glyph drawn back over another,
+/// zero scaling, Tm scaling, text running off the page, invisible text,
+/// mirrored text, TJ gaps either side of 0.1 em, big overlaps, fake bold.
+fn probes_doc() -> Vec<u8> {
+    let c = b"BT /F1 -12 Tf 50 700 Td (Negative size) Tj ET \
+        BT /F1 12 Tf 1 0 0.3 1 50 650 Tm (Skewed italic text) Tj ET \
+        BT /F1 12 Tf 50 600 Td [(caf) (e) 556 (\\302)] TJ ( next) Tj ET \
+        BT /F1 12 Tf 0 Tz 50 550 Td (Zero scale) Tj 100 Tz ET \
+        BT /F1 1 Tf 12 0 0 12 50 500 Tm (Scaled by Tm) Tj ET \
+        BT /F1 12 Tf -20 450 Td (Offpage start) Tj 600 0 Td (right edge text) Tj ET \
+        BT 3 Tr /F1 12 Tf 50 400 Td (Invisible words) Tj 0 Tr ET \
+        BT /F1 12 Tf -1 0 0 1 300 350 Tm (Mirrored) Tj ET \
+        BT /F1 12 Tf 50 300 Td [(Tight)-90(kern)] TJ [(Wide)-110(kern)] TJ ET \
+        BT /F1 12 Tf 50 250 Td [(Over)400(lap)] TJ [(Big)3000(back)] TJ ET \
+        BT /F1 12 Tf 50 200 Td (Bold) Tj ET BT /F1 12 Tf 50.3 200 Td (Bold) Tj ET";
+    one_page(
+        "",
+        "/Font << /F1 5 0 R >>",
+        c,
+        vec![
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+                .to_vec(),
+        ],
+    )
+}
+
 struct PWord {
     text: String,
     b: [f64; 4],
@@ -280,6 +306,7 @@ fn synthetic_pdfs_match_pdftotext() {
         ("rot180", rotated_page_doc(180)),
         ("rot270", rotated_page_doc(270)),
         ("annotations", annotations_and_layers_doc()),
+        ("probes", probes_doc()),
     ];
     let mut problems = Vec::new();
     for (name, bytes) in &docs {
