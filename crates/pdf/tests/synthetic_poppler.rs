@@ -307,6 +307,15 @@ fn synthetic_pdfs_match_pdftotext() {
         ("rot270", rotated_page_doc(270)),
         ("annotations", annotations_and_layers_doc()),
         ("probes", probes_doc()),
+        (
+            "mediabox-origin",
+            one_page(
+                "/MediaBox [100 100 712 892] /Rotate 90",
+                "/Font << /F1 5 0 R >>",
+                b"BT /F1 12 Tf 150 750 Td (Origin shifted) Tj ET",
+                vec![b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec()],
+            ),
+        ),
     ];
     let mut problems = Vec::new();
     for (name, bytes) in &docs {
