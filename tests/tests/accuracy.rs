@@ -31,3 +31,47 @@ fn text_fixtures_meet_the_bars() {
 fn html_fixtures_meet_the_bars() {
     check("html", &TEXT_BARS[..5]);
 }
+
+// Issue 5: tables from PDF pages, one folder per producer style.
+#[cfg(feature = "pdf")]
+mod pdf {
+    use super::check;
+
+    #[test]
+    fn chromium_tagged_ruled() {
+        check("pdf/chromium", &[("action_f1", 0.93), ("fields", 0.90)]);
+    }
+
+    #[test]
+    fn libreoffice_ruled() {
+        check("pdf/libreoffice", &[("action_f1", 0.93), ("fields", 0.90)]);
+    }
+
+    #[test]
+    fn horizontal_rules_only() {
+        check("pdf/hrules", &[("action_f1", 0.93), ("fields", 0.90)]);
+    }
+
+    #[test]
+    fn shaded_no_lines() {
+        check("pdf/shaded", &[("action_f1", 0.90)]);
+    }
+
+    #[test]
+    fn plain_white_space() {
+        check("pdf/plain", &[("action_f1", 0.90)]);
+    }
+
+    #[test]
+    fn rag_as_cell_colour() {
+        check("pdf/ragcolour", &[("rag", 0.95)]);
+    }
+
+    /// A board pack: only the two appendix plans give actions; the cover, agenda, finance table
+    /// and minutes give none (every extra action would lower precision).
+    #[test]
+    fn board_pack() {
+        let s = check("pdf/pack", &[("action_f1", 0.90)]);
+        assert!(s.precision() >= 0.90, "{}", s.misses.join("\n"));
+    }
+}
