@@ -95,6 +95,10 @@ pub fn name_is_bold(name: &str) -> bool {
 
 /// Normalise a mapped text: tabs and odd spaces to a space, ligatures
 /// decomposed, control characters dropped.
+pub(crate) fn normalise_text(s: &str) -> String {
+    normalise(s)
+}
+
 fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

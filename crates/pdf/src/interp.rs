@@ -395,6 +395,8 @@ pub struct Interp<'c, 'a> {
     base: Mat,
     ops: usize,
     too_many_ops: bool,
+    /// An open /ActualText span: (marked-content depth, text, first glyph).
+    actual: Option<(usize, String, usize)>,
     pub out: RawPage,
     form_stack: Vec<ObjectId>,
 }
@@ -435,6 +437,7 @@ impl<'c, 'a> Interp<'c, 'a> {
             base,
             ops: 0,
             too_many_ops: false,
+            actual: None,
             out: RawPage::default(),
             form_stack: Vec::new(),
         }
@@ -503,6 +506,9 @@ impl<'c, 'a> Interp<'c, 'a> {
         }
         if !self.path.is_empty() && depth == 0 {
             self.path.clear();
+        }
+        if depth == 0 && self.actual.is_some() {
+            self.end_actual_text();
         }
     }
 
@@ -871,12 +877,35 @@ impl<'c, 'a> Interp<'c, 'a> {
                         }
                         _ => false,
                     };
+                // /ActualText replaces the text of the glyphs in its span
+                if self.actual.is_none() {
+                    let doc = self.ctx.doc;
+                    let text = match a.last() {
+                        Some(d @ Obj::Dict(_)) => match d.dict_get(b"ActualText") {
+                            Some(Obj::Str(t)) => Some(crate::text_string(t)),
+                            _ => None,
+                        },
+                        Some(Obj::Name(n)) => res
+                            .and_then(|r| get_dict(doc, r, b"Properties"))
+                            .and_then(|p| get_dict(doc, p, n))
+                            .and_then(|d| get(doc, d, b"ActualText"))
+                            .and_then(|o| o.as_str().ok())
+                            .map(crate::text_string),
+                        _ => None,
+                    };
+                    if let Some(t) = text {
+                        self.actual = Some((self.mc.len(), t, self.out.glyphs.len()));
+                    }
+                }
                 if self.mc.len() < 1024 {
                     self.mc.push((mcid, hidden));
                 }
             }
             b"EMC" => {
                 self.mc.pop();
+                if self.actual.as_ref().is_some_and(|a| a.0 >= self.mc.len()) {
+                    self.end_actual_text();
+                }
             }
             b"Do" => {
                 if let Some(name) = a.last().and_then(Obj::name) {
@@ -917,6 +946,37 @@ impl<'c, 'a> Interp<'c, 'a> {
                 );
             }
         }
+    }
+
+    /// Close an /ActualText span: its glyphs give way to the replacement
+    /// text, one glyph laid over the span from the first glyph's origin to
+    /// the last glyph's advance (as poppler does, white space inside it
+    /// included).
+    fn end_actual_text(&mut self) {
+        let Some((_, text, start)) = self.actual.take() else {
+            return;
+        };
+        if start >= self.out.glyphs.len() {
+            return;
+        }
+        let spanned: Vec<Glyph> = self.out.glyphs.drain(start..).collect();
+        let (Some(first), Some(last)) = (spanned.first(), spanned.last()) else {
+            return;
+        };
+        let text = crate::font::normalise_text(&text);
+        if text.is_empty() {
+            return;
+        }
+        let st = self.out.text.len() as u32;
+        self.out.text.push_str(&text);
+        let en = self.out.text.len() as u32;
+        self.out.glyphs.push(Glyph {
+            text: (st, en),
+            dx: last.ox + last.dx - first.ox,
+            dy: last.oy + last.dy - first.oy,
+            space: text.chars().all(char::is_whitespace),
+            ..first.clone()
+        });
     }
 
     fn push_subpath(&mut self, p: (f64, f64)) {

@@ -238,7 +238,8 @@ fn probes_doc() -> Vec<u8> {
         BT /F1 12 Tf -1 0 0 1 300 350 Tm (Mirrored) Tj ET \
         BT /F1 12 Tf 50 300 Td [(Tight)-90(kern)] TJ [(Wide)-110(kern)] TJ ET \
         BT /F1 12 Tf 50 250 Td [(Over)400(lap)] TJ [(Big)3000(back)] TJ ET \
-        BT /F1 12 Tf 50 200 Td (Bold) Tj ET BT /F1 12 Tf 50.3 200 Td (Bold) Tj ET";
+        BT /F1 12 Tf 50 200 Td (Bold) Tj ET BT /F1 12 Tf 50.3 200 Td (Bold) Tj ET \
+        BT /F1 12 Tf 50 150 Td (pre) Tj /Span << /ActualText (fix) >> BDC (\\223) Tj EMC (post) Tj ( and) Tj /Span << /ActualText (two words) >> BDC ( XY) Tj EMC ET";
     one_page(
         "",
         "/Font << /F1 5 0 R >>",
