@@ -15,17 +15,20 @@
 //! covered by a span are empty cells with `covered = true`; trailing columns empty in every
 //! row are dropped; `th` and `thead` cells are `header` and `bold`; fills come from inline
 //! `background`/`background-color`, `bgcolor`, the row's colour or a cell's only
-//! coloured child element), a table nested in a
-//! cell is flattened into that cell's text, and a 1x1 table wrapped around other tables
-//! is read as page layout.
+//! coloured child element). A table nested in a cell is flattened into that cell's text;
+//! a 1x1 table wrapped around other tables, or a `role="presentation"` table, is read
+//! as page layout (its cells' content is page flow). A `<caption>` becomes a paragraph
+//! before its table.
 //!
 //! # Pages
 //! HTML has no pages, but pages converted from a paged document keep traces of them.
 //! A new page starts (a [`Block::PageBreak`] is emitted, only once some content is on
 //! the current page) at:
 //! - an explicit break: `<hr>`, an inline style `page-break-before/after` or
-//!   `break-before/after: page`, a class such as `page-break`/`pagebreak`/`new-page`,
-//!   or a page container (`class="page"`, pdf2htmlEX's `class="pf"`, `id="page3"`);
+//!   `break-before/after: page` (Word writes `<br style='page-break-before:always'>`),
+//!   the same declared in a `<style>` sheet for a bare tag or class selector, a class
+//!   such as `page-break`/`pagebreak`/`new-page`, or a page container
+//!   (`class="page"`, pdf2htmlEX's `class="pf"`, `id="page3"`);
 //! - a running page header: a heading or short paragraph whose text (digits ignored)
 //!   recurs at least three times (or twice, each time right before a table) and that
 //!   opens the document or a page. Every occurrence becomes [`Block::Furniture`];
@@ -33,7 +36,8 @@
 //!   furniture too: before it when such lines open the pages, after it otherwise;
 //! - two tables with nothing between them: a renderer only puts two tables side by
 //!   side when a page break cut one table in two (the interpretation stage stitches
-//!   them back).
+//!   them back). An empty paragraph or `<br>` between two tables (how authors keep
+//!   word processors from merging distinct tables) means no break.
 //!
 //! # Lines
 //! `Prov::line` is the 1-based source line of the element's start tag, found by
@@ -56,10 +60,7 @@ pub use color::parse_color;
 pub use text::{fragment_text, has_markup, FragmentText};
 
 use lines::SourceLines;
-use text::{
-    collect, heading_level, is_block, is_bold_element, is_skipped, push_children, style_value,
-    TextAcc,
-};
+use text::{collect, heading_level, is_block, is_bold_element, is_skipped, style_value, TextAcc};
 
 /// One piece of page flow before pagination.
 enum Item {
@@ -71,6 +72,8 @@ enum Item {
     },
     Table(Table),
     Break,
+    /// An empty paragraph or line break: authors put these between distinct tables.
+    Spacer,
 }
 
 /// A whole HTML page -> model Document.
@@ -85,6 +88,7 @@ pub fn parse(html: &str) -> Document {
         acc: TextAcc::default(),
         para_line: None,
         cur_line: None,
+        css: PageCss::from_doc(&doc),
     };
     let body = doc
         .tree
@@ -141,6 +145,8 @@ struct Flow<'l> {
     para_line: Option<u32>,
     /// Line of the most recently opened element with a known line.
     cur_line: Option<u32>,
+    /// Page-break rules of the page's style sheets.
+    css: PageCss,
 }
 
 impl Flow<'_> {
@@ -169,9 +175,10 @@ impl Flow<'_> {
 
     fn walk(&mut self, root: NodeRef<'_, Node>) {
         let mut bold_depth = 0usize;
-        let mut stack: Vec<(NodeRef<'_, Node>, bool)> = Vec::new();
-        push_children(&mut stack, root);
-        while let Some((node, closing)) = stack.pop() {
+        // (node, closing, number of items when the element was opened)
+        let mut stack: Vec<(NodeRef<'_, Node>, bool, usize)> = Vec::new();
+        push_children_flow(&mut stack, root, 0);
+        while let Some((node, closing, items_at_open)) = stack.pop() {
             match node.value() {
                 Node::Text(t) => {
                     if !self.acc.has_text() && !t.trim().is_empty() {
@@ -186,9 +193,13 @@ impl Flow<'_> {
                             bold_depth = bold_depth.saturating_sub(1);
                         }
                         if is_block(name) {
+                            let empty = !self.acc.has_text() && self.items.len() == items_at_open;
                             self.flush();
+                            if empty && matches!(name, "p" | "div") {
+                                self.items.push(Item::Spacer);
+                            }
                         }
-                        if breaks_after(el) {
+                        if self.css.breaks_after(el) {
                             self.page_break();
                         }
                         continue;
@@ -199,16 +210,19 @@ impl Flow<'_> {
                     if let Some(l) = self.lines.line(node.id()) {
                         self.cur_line = Some(l);
                     }
-                    if breaks_before(el) {
+                    if self.css.breaks_before(el) {
                         self.page_break();
                     }
                     if name == "table" {
                         self.flush();
                         let built = table::build_table(node, self.lines);
                         self.diagnostics.extend(built.diagnostics);
-                        if let Some(cell) = built.layout_cell {
-                            stack.push((node, true));
-                            push_children(&mut stack, cell);
+                        if !built.layout_cells.is_empty() {
+                            // read the layout cells' content as page flow, in order
+                            stack.push((node, true, self.items.len()));
+                            for cell in built.layout_cells.iter().rev() {
+                                stack.push((*cell, false, 0));
+                            }
                             continue;
                         }
                         if let Some((cap, line)) = built.caption {
@@ -222,7 +236,7 @@ impl Flow<'_> {
                         if let Some(t) = built.table {
                             self.items.push(Item::Table(t));
                         }
-                        if breaks_after(el) {
+                        if self.css.breaks_after(el) {
                             self.page_break();
                         }
                         continue;
@@ -241,14 +255,18 @@ impl Flow<'_> {
                                 line,
                             });
                         }
-                        if breaks_after(el) {
+                        if self.css.breaks_after(el) {
                             self.page_break();
                         }
                         continue;
                     }
                     match name {
                         "br" => {
+                            let empty = !self.acc.has_text();
                             self.flush();
+                            if empty {
+                                self.items.push(Item::Spacer);
+                            }
                             continue;
                         }
                         "hr" => {
@@ -270,13 +288,28 @@ impl Flow<'_> {
                     if is_bold_element(el) {
                         bold_depth += 1;
                     }
-                    stack.push((node, true));
-                    push_children(&mut stack, node);
+                    stack.push((node, true, self.items.len()));
+                    push_children_flow(&mut stack, node, 0);
                 }
                 _ => {}
             }
         }
         self.flush();
+    }
+}
+
+/// Push the children of `node` so that they pop in document order.
+fn push_children_flow<'a>(
+    stack: &mut Vec<(NodeRef<'a, Node>, bool, usize)>,
+    node: NodeRef<'a, Node>,
+    n: usize,
+) {
+    let start = stack.len();
+    for c in node.children() {
+        stack.push((c, false, n));
+    }
+    if let Some(s) = stack.get_mut(start..) {
+        s.reverse();
     }
 }
 
@@ -300,9 +333,12 @@ fn class_tokens(el: &Element) -> impl Iterator<Item = String> + '_ {
 }
 
 fn style_breaks(el: &Element, props: [&str; 2]) -> bool {
-    let Some(style) = el.attr("style") else {
-        return false;
-    };
+    el.attr("style")
+        .is_some_and(|style| decls_break(style, props))
+}
+
+/// Do these declarations ask for a page break (`page-break-before: always`, `break-after: page`)?
+fn decls_break(style: &str, props: [&str; 2]) -> bool {
     props.iter().any(|p| {
         style_value(style, p).is_some_and(|v| {
             let v = v
@@ -360,6 +396,97 @@ fn breaks_after(el: &Element) -> bool {
         || class_tokens(el).any(|c| c == "page-break-after")
 }
 
+/// Page-break rules from the page's `<style>` sheets, for bare tag and class selectors
+/// (`h1 { page-break-before: always }`, `.pb { break-after: page }`, also inside `@media`).
+#[derive(Default)]
+struct PageCss {
+    /// `tag` or `.class` keys whose elements start a new page.
+    before: HashSet<String>,
+    /// ... or end the current one.
+    after: HashSet<String>,
+}
+
+impl PageCss {
+    fn from_doc(doc: &Html) -> Self {
+        let mut css = PageCss::default();
+        for n in doc.tree.root().descendants() {
+            if matches!(n.value(), Node::Element(e) if e.name() == "style") {
+                let text: String = n
+                    .children()
+                    .filter_map(|c| match c.value() {
+                        Node::Text(t) => Some(&**t),
+                        _ => None,
+                    })
+                    .collect();
+                css.add_sheet(&text);
+            }
+        }
+        css
+    }
+
+    fn add_sheet(&mut self, sheet: &str) {
+        // drop comments
+        let mut clean = String::with_capacity(sheet.len());
+        let mut rest = sheet;
+        while let Some(i) = rest.find("/*") {
+            clean.push_str(&rest[..i]);
+            rest = rest[i + 2..]
+                .split_once("*/")
+                .map_or("", |(_, after)| after);
+        }
+        clean.push_str(rest);
+        for rule in clean.split('}') {
+            let Some((selectors, decls)) = rule.rsplit_once('{') else {
+                continue;
+            };
+            // inside `@media print { sel { ... } }` keep only the innermost selector list
+            let selectors = selectors.rsplit('{').next().unwrap_or("");
+            let before = decls_break(decls, ["page-break-before", "break-before"]);
+            let after = decls_break(decls, ["page-break-after", "break-after"]);
+            if !before && !after {
+                continue;
+            }
+            for sel in selectors.split(',') {
+                let Some(compound) = sel.split_whitespace().last() else {
+                    continue;
+                };
+                let compound = compound.trim_start_matches('>').to_ascii_lowercase();
+                let key = match compound.split_once('.') {
+                    Some((_, class)) if !class.is_empty() => format!(".{class}"),
+                    Some(_) => continue,
+                    None => compound,
+                };
+                let plain = key
+                    .trim_start_matches('.')
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+                if !plain || key.is_empty() || matches!(key.as_str(), "html" | "body") {
+                    continue;
+                }
+                if before {
+                    self.before.insert(key.clone());
+                }
+                if after {
+                    self.after.insert(key);
+                }
+            }
+        }
+    }
+
+    fn matches(set: &HashSet<String>, el: &Element) -> bool {
+        !set.is_empty()
+            && (set.contains(el.name()) || class_tokens(el).any(|c| set.contains(&format!(".{c}"))))
+    }
+
+    fn breaks_before(&self, el: &Element) -> bool {
+        breaks_before(el) || Self::matches(&self.before, el)
+    }
+
+    fn breaks_after(&self, el: &Element) -> bool {
+        breaks_after(el) || Self::matches(&self.after, el)
+    }
+}
+
 /// Text with digits replaced, lower-cased: the identity of a running header.
 fn furniture_key(text: &str) -> String {
     text.chars()
@@ -398,7 +525,12 @@ fn paginate(items: Vec<Item>) -> (Vec<Block>, u32) {
     let mut counts: HashMap<&str, (usize, bool)> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         if let Some(k) = k {
-            let before_table = matches!(items.get(i + 1), Some(Item::Table(_)));
+            let next = items
+                .get(i + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .find(|it| !matches!(it, Item::Spacer));
+            let before_table = matches!(next, Some(Item::Table(_)));
             let e = counts.entry(k.as_str()).or_insert((0, true));
             e.0 += 1;
             e.1 &= before_table;
@@ -409,6 +541,7 @@ fn paginate(items: Vec<Item>) -> (Vec<Block>, u32) {
     for (item, key) in items.iter().zip(&keys) {
         match item {
             Item::Break => at_page_start = true,
+            Item::Spacer => {}
             _ => {
                 if at_page_start {
                     if let Some(k) = key {
@@ -438,7 +571,7 @@ fn paginate(items: Vec<Item>) -> (Vec<Block>, u32) {
             Item::Text { .. } => k
                 .as_deref()
                 .is_none_or(|k| !is_page_number(k) && !running(k)),
-            Item::Break => false,
+            Item::Break | Item::Spacer => false,
         })
         .unwrap_or(usize::MAX);
     let numbers_open_pages = first_number.is_some_and(|i| i < first_content);
@@ -459,6 +592,7 @@ fn paginate(items: Vec<Item>) -> (Vec<Block>, u32) {
         };
     for (item, key) in items.into_iter().zip(keys.iter()) {
         match item {
+            Item::Spacer => prev_table = false,
             Item::Break => {
                 new_page(&mut blocks, &mut page, &mut has_content, &mut pending);
                 prev_table = false;
@@ -688,6 +822,85 @@ mod tests {
             "<body><table><tr><td><h2>Plan</h2><table><tr><td>a</td><td>b</td></tr></table><p>after</p></td></tr></table></body>",
         );
         assert_eq!(outline(&doc), vec!["H2:Plan", "T1x2@1", "P:after"]);
+    }
+
+    #[test]
+    fn layout_tables_by_role_and_wrappers() {
+        let doc = parse(
+            "<body><table role=presentation><tr><td><p>Logo</p></td><td><p>Council</p></td></tr></table>\
+             <table><tr><td><p>Menu</p><table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table></td></tr></table></body>",
+        );
+        assert_eq!(
+            outline(&doc),
+            vec!["P:Logo", "P:Council", "P:Menu", "T2x2@1"]
+        );
+    }
+
+    #[test]
+    fn stylesheet_page_break_rules() {
+        let doc = parse(
+            "<html><head><style>/* print */ @media print { .pb { page-break-after: always } }\
+             h1 { break-before: page; color: red } td.x, div > .newsheet { page-break-before:always }</style></head>\
+             <body><h1>Plan</h1><p>One</p><div class='pb'></div><p>Two</p><h1>Annex</h1>\
+             <p class='NewSheet'>Three</p></body></html>",
+        );
+        assert_eq!(
+            outline(&doc),
+            vec!["H1:Plan", "P:One", "--2", "P:Two", "--3", "H1:Annex", "--4", "P:Three"]
+        );
+    }
+
+    #[test]
+    fn empty_paragraphs_between_tables_mean_distinct_tables() {
+        let t = "<table><tr><td>r</td><td>s</td></tr></table>";
+        let doc = parse(&format!(
+            "<body>{t}<p class=MsoNormal>&nbsp;</p>{t}<br>{t}\n{t}</body>"
+        ));
+        assert_eq!(
+            outline(&doc),
+            vec!["T1x2@1", "T1x2@1", "T1x2@1", "--2", "T1x2@2"]
+        );
+    }
+
+    #[test]
+    fn word_style_html() {
+        let doc = parse(
+            "<html><body lang=EN-GB><div class=WordSection1>\
+             <p class=MsoNormal><b><span style='font-size:14.0pt'>Housing Action Plan 2019/20<o:p></o:p></span></b></p>\
+             <table class=MsoTableGrid border=1><tr style='mso-yfti-irow:0'>\
+             <td style='background:#D9D9D9'><p class=MsoNormal><b>Action<o:p></o:p></b></p></td>\
+             <td style='background:#D9D9D9'><p class=MsoNormal><b>RAG</b></p></td></tr>\
+             <tr><td><p class=MsoNormal><![if !supportLists]>·&nbsp;&nbsp;<![endif]>Review the allocations policy</p>\
+             <p class=MsoNormal>by 31<sup>st</sup> March</p></td><td style='background:#92D050'><p class=MsoNormal>&nbsp;</p></td></tr></table>\
+             <br clear=all style='mso-special-character:line-break;page-break-before:always'>\
+             <p class=MsoNormal>Appendix</p></div></body></html>",
+        );
+        assert_eq!(
+            outline(&doc),
+            vec![
+                "Pb:Housing Action Plan 2019/20",
+                "T2x2@1",
+                "--2",
+                "P:Appendix"
+            ]
+        );
+        let Block::Table(t) = &doc.blocks[1] else {
+            panic!("table expected")
+        };
+        assert_eq!(t.rows[0].cells[0].text, "Action");
+        assert!(t.rows[0].cells[0].bold && !t.rows[0].cells[0].header);
+        assert_eq!(
+            t.rows[0].cells[0].fill,
+            Some(plansift_model::Rgb(0xD9, 0xD9, 0xD9))
+        );
+        assert_eq!(
+            t.rows[1].cells[0].text,
+            "· Review the allocations policy by 31st March"
+        );
+        assert_eq!(
+            t.rows[1].cells[1].fill,
+            Some(plansift_model::Rgb(0x92, 0xD0, 0x50))
+        );
     }
 
     #[test]

@@ -17,9 +17,10 @@ pub(crate) struct BuiltTable<'a> {
     /// `None` when the table has no rows.
     pub table: Option<Table>,
     pub caption: Option<(FragmentText, Option<u32>)>,
-    /// The table is a 1x1 layout wrapper around other tables: its one cell, whose
-    /// content should be read as ordinary page flow.
-    pub layout_cell: Option<NodeRef<'a, Node>>,
+    /// The table is page layout, not data (`role="presentation"`, or a 1x1 table
+    /// around other tables): its cells, in order, whose content should be
+    /// read as ordinary page flow. Empty for a data table.
+    pub layout_cells: Vec<NodeRef<'a, Node>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -125,21 +126,26 @@ pub(crate) fn build_table<'a>(table_el: NodeRef<'a, Node>, lines: &SourceLines) 
         (!t.text.is_empty()).then(|| (t, lines.line(c.id())))
     });
 
-    // A 1x1 table around other tables is page layout, not data.
-    if rows.len() == 1 {
-        if let [only] = rows[0].cells.as_slice() {
-            if only
-                .descendants()
+    // Layout tables: declared so, or a single cell wrapped around other tables.
+    let presentation = matches!(table_el.value(), Node::Element(e)
+        if e.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("presentation") || r.eq_ignore_ascii_case("none")));
+    let wrapper = rows.len() == 1
+        && rows[0].cells.len() == 1
+        && rows[0].cells.iter().any(|c| {
+            c.descendants()
                 .skip(1)
                 .any(|d| el_name(&d) == Some("table"))
-            {
-                return BuiltTable {
-                    table: None,
-                    caption,
-                    layout_cell: Some(*only),
-                    diagnostics,
-                };
-            }
+        });
+    if presentation || wrapper {
+        let layout_cells: Vec<NodeRef<'a, Node>> =
+            rows.iter().flat_map(|r| r.cells.iter().copied()).collect();
+        if !layout_cells.is_empty() {
+            return BuiltTable {
+                table: None,
+                caption,
+                layout_cells,
+                diagnostics,
+            };
         }
     }
 
@@ -250,7 +256,7 @@ pub(crate) fn build_table<'a>(table_el: NodeRef<'a, Node>, lines: &SourceLines) 
     BuiltTable {
         table,
         caption,
-        layout_cell: None,
+        layout_cells: Vec::new(),
         diagnostics,
     }
 }
