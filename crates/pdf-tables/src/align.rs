@@ -183,7 +183,8 @@ pub fn split_rows(
         .unwrap_or(0.0)
         .min(gap_hint)
         .clamp(-size, 2.0 * size);
-    let thr = base + (0.3 * size).max(2.5);
+    // a blank line's worth of space is a row gap whatever the spacing elsewhere
+    let thr = (base + (0.3 * size).max(2.5)).min(0.8 * size);
     if std::env::var_os("PLANSIFT_PDF_DEBUG").is_some() {
         eprintln!("split_rows levels {} base {base} thr {thr}", lv.len());
     }

@@ -918,9 +918,18 @@ fn find_furniture(
             842.0
         };
         let mut v = Vec::new();
+        let size = median_size(page, &free);
         for l in levels(page, &free) {
             let margin = l.bbox.bottom <= 0.12 * h || l.bbox.top >= 0.88 * h;
-            let key = furniture_key(&line_text(page, &l.words));
+            let text = line_text(page, &l.words);
+            // a line in three or more separated parts is a table row (a header row
+            // repeated on every page), not a running header
+            let key =
+                if chunks(page, &l, (1.0 * size).max(6.0)).len() >= 3 && !is_page_number(&text) {
+                    String::new()
+                } else {
+                    furniture_key(&text)
+                };
             v.push((l, key, margin));
         }
         cands.push(v);

@@ -665,3 +665,44 @@ fn word_style_rules_between_rows_only_and_a_cut_row_on_the_next_page() {
     );
     assert!(matches!(&doc.blocks[0], Block::Heading(h) if h.text == "Delivery plan"));
 }
+
+#[test]
+fn header_row_repeated_on_every_page_stays_in_its_borderless_table() {
+    let cols = [40.0, 230.0, 330.0, 420.0];
+    let mut pages = Vec::new();
+    for n in 1..=3u32 {
+        let mut pg = Page::new(n);
+        let mut y = 40.0;
+        pg.line("Action", cols[0], y, true, None);
+        pg.line("Lead", cols[1], y, true, None);
+        pg.line("Deadline", cols[2], y, true, None);
+        pg.line("RAG", cols[3], y, true, None);
+        for r in 0..3 {
+            y += PITCH + 9.0;
+            pg.line(
+                &format!("Action number {n}.{r} for the plan"),
+                cols[0],
+                y,
+                false,
+                None,
+            );
+            pg.line("Jo Bloggs", cols[1], y, false, None);
+            pg.line(&format!("March 201{r}"), cols[2], y, false, None);
+            pg.line("Green", cols[3], y, false, None);
+        }
+        pages.push(pg);
+    }
+    let doc = to_document(&layout(pages));
+    let ts = tables(&doc);
+    assert_eq!(ts.len(), 3, "{}", render_text(&doc));
+    for t in ts {
+        assert_eq!(t.rows.len(), 4, "{}", render_text(&doc));
+        assert_eq!(t.rows[0].text(0), "Action");
+        assert_eq!(t.rows[0].text(3), "RAG");
+    }
+    assert!(
+        !doc.blocks.iter().any(|b| matches!(b, Block::Furniture(_))),
+        "{}",
+        render_text(&doc)
+    );
+}
