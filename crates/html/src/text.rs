@@ -14,17 +14,200 @@ pub struct FragmentText {
     pub bold: bool,
 }
 
-/// Does the string contain markup or an entity worth parsing: `<` followed by an
-/// ASCII letter, `/` or `!`, or an entity `&name;` / `&#123;` / `&#x1F;`?
+/// Does the string contain markup or an entity worth parsing: an HTML tag
+/// (`<b>`, `</p>`, `<br/>`, `<td class=x>`, Word's `<o:p>`, a comment `<!--`), or an
+/// entity `&name;` / `&#123;` / `&#x1F;`? A `<` that does not open a known HTML
+/// element (`<5%`, `<www.example.gov.uk>`, `a<b`) is text.
 pub fn has_markup(s: &str) -> bool {
     let b = s.as_bytes();
     b.iter().enumerate().any(|(i, &c)| match c {
-        b'<' => b
-            .get(i + 1)
-            .is_some_and(|&n| n.is_ascii_alphabetic() || n == b'/' || n == b'!'),
+        b'<' => tag_at(b, i),
         b'&' => entity_at(b, i + 1),
         _ => false,
     })
+}
+
+/// Elements worth recognising as tags in text (the rest of a `<...>` is text).
+const KNOWN_TAGS: &[&str] = &[
+    "a",
+    "abbr",
+    "acronym",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "basefont",
+    "bdi",
+    "bdo",
+    "big",
+    "blink",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "marquee",
+    "menu",
+    "meta",
+    "nav",
+    "nobr",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "option",
+    "p",
+    "picture",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "script",
+    "section",
+    "select",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+    "xmp",
+];
+
+/// Does `b[i]` (a `<`) open a tag, an end tag, a comment or a doctype?
+fn tag_at(b: &[u8], i: usize) -> bool {
+    let rest = b.get(i + 1..).unwrap_or(&[]);
+    if rest.starts_with(b"!--") || rest.starts_with(b"![") {
+        return true;
+    }
+    if rest.len() >= 8 && rest[..8].eq_ignore_ascii_case(b"!doctype") {
+        return true;
+    }
+    let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+    let name_len = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let Some(name) = rest.get(..name_len) else {
+        return false;
+    };
+    if name.first().is_none_or(|c| !c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut after = name_len;
+    let known = if rest.get(after) == Some(&b':')
+        && rest.get(after + 1).is_some_and(u8::is_ascii_alphabetic)
+    {
+        // a namespaced element, as Word writes `<o:p>`
+        after += 1 + rest[after + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        true
+    } else {
+        KNOWN_TAGS
+            .iter()
+            .any(|t| t.as_bytes().eq_ignore_ascii_case(name))
+    };
+    known
+        && rest
+            .get(after)
+            .is_some_and(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
+}
+
+/// `s` with every `<` that does not open a tag written as `&lt;`, so the parser
+/// keeps it as text.
+fn escape_stray_lt(s: &str) -> std::borrow::Cow<'_, str> {
+    let b = s.as_bytes();
+    if !b
+        .iter()
+        .enumerate()
+        .any(|(i, &c)| c == b'<' && !tag_at(b, i))
+    {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut last = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'<' && !tag_at(b, i) {
+            out.push_str(&s[last..i]);
+            out.push_str("&lt;");
+            last = i + 1;
+        }
+    }
+    out.push_str(&s[last..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Is `b[start..]` the body of an entity (`amp;`, `#39;`, `#x27;`)?
@@ -65,7 +248,7 @@ pub fn fragment_text(fragment: &str) -> FragmentText {
             bold: false,
         };
     }
-    let html = Html::parse_fragment(fragment);
+    let html = Html::parse_fragment(&escape_stray_lt(fragment));
     let mut acc = TextAcc::default();
     collect(&mut acc, html.tree.root(), false);
     acc.finish()
@@ -351,6 +534,14 @@ mod tests {
         assert!(has_markup("it&#x2019;s"));
         assert!(has_markup("<!-- c -->"));
         assert!(!has_markup("a < b and c > d"));
+        assert!(!has_markup(
+            "see <www.example.gov.uk> and <https://x.org/a>"
+        ));
+        assert!(!has_markup("unclosed <b"));
+        assert!(has_markup("Word<o:p></o:p>"));
+        assert!(has_markup("<BR>"));
+        assert!(has_markup("<td class=x>"));
+        assert!(has_markup("<!DOCTYPE html>"));
         assert!(!has_markup("x<5"));
         assert!(!has_markup("AT&T and R&D fine"));
         // syntactically an entity: worth a parse, which leaves unknown names as written
@@ -358,6 +549,15 @@ mod tests {
         assert_eq!(fragment_text("R&D; x").text, "R&D; x");
         assert!(!has_markup("&;"));
         assert!(!has_markup(""));
+    }
+
+    #[test]
+    fn stray_angle_brackets_stay_text() {
+        assert_eq!(
+            ft("<b>Target</b> <5% by <www.example.gov.uk> &amp; a<b").0,
+            "Target <5% by <www.example.gov.uk> & a<b"
+        );
+        assert_eq!(ft("x<o:p></o:p>y").0, "xy");
     }
 
     #[test]
