@@ -157,7 +157,9 @@ impl<'a> LineIndex<'a> {
             .chain(
                 text.bytes()
                     .enumerate()
-                    .filter(|(_, b)| *b == b'\n')
+                    .filter(|&(i, b)| {
+                        b == b'\n' || (b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n'))
+                    })
                     .map(|(i, _)| i + 1),
             )
             .collect();
@@ -389,6 +391,24 @@ mod tests {
             }
             other => panic!("unexpected blocks {other:?}"),
         }
+    }
+
+    #[test]
+    fn old_mac_line_ends() {
+        let text = "Ref,Action\r\rA1,\"two\rlines\"\rA2,x\r";
+        assert_eq!(sniff_delimiter(text), Some(b','));
+        let doc = parse(text, b',').expect("parses");
+        let t = table(&doc);
+        assert_eq!(
+            grid(t),
+            vec![
+                vec!["Ref", "Action"],
+                vec!["A1", "two lines"],
+                vec!["A2", "x"]
+            ]
+        );
+        let lines: Vec<Option<u32>> = t.rows.iter().map(|r| r.prov.line).collect();
+        assert_eq!(lines, vec![Some(1), Some(3), Some(5)]);
     }
 
     #[test]

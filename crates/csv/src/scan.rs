@@ -73,8 +73,11 @@ pub(crate) fn scan(text: &str, delim: u8, max_records: usize, max_bytes: usize) 
 
     let mut i = 0;
     while i < limit {
-        let c = bytes[i];
+        let mut c = bytes[i];
         i += 1;
+        if c == b'\r' && bytes.get(i) != Some(&b'\n') {
+            c = b'\n'; // a lone CR (old Mac line end) ends a line
+        }
         if state == State::QuoteInQuoted {
             if c == b'"' {
                 field_has_text = true;
@@ -228,6 +231,14 @@ mod tests {
         assert_eq!(scan("x;\"a,b\"\n", b',', 0, 0).stray_quotes, 2);
         assert_eq!(scan("x;\"a,b\"\n", b';', 0, 0).stray_quotes, 0);
         assert_eq!(scan("\"a\"b,c\n", b',', 0, 0).stray_quotes, 0);
+    }
+
+    #[test]
+    fn lone_cr_line_ends() {
+        assert_eq!(
+            shapes("a,b\r1,2\r\r3,4", b','),
+            vec![(2, 2, 1), (2, 2, 2), (2, 2, 4)]
+        );
     }
 
     #[test]
