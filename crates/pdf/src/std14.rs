@@ -164,16 +164,41 @@ pub fn width(fam: Family, ch: char) -> f32 {
         }
         '\u{2014}' | '\u{2026}' | '\u{2030}' | '\u{2122}' => 1000.0,
         '\u{2022}' => 350.0,
+        // spacing accents
+        '\u{b4}'
+        | '\u{a8}'
+        | '\u{af}'
+        | '\u{b8}'
+        | '\u{2c6}'
+        | '\u{2c7}'
+        | '\u{2d8}'..='\u{2dd}' => 333.0,
         '\u{20ac}' | '£' | '¥' | '¢' => ascii('0'),
         '©' | '®' => 760.0,
         '°' => 400.0,
         '\u{ad}' => ascii('-'),
         _ => {
-            // accented Latin letters take their base letter's width
+            // accented Latin letters take their base letter's width; other
+            // Latin-1 and Latin Extended glyphs an average one; characters
+            // the standard fonts have no glyph for draw nothing (poppler
+            // gives them no width either)
             if let Some(b) = latin_base(ch) {
                 ascii(b)
-            } else {
+            } else if ('\u{a1}'..='\u{17f}').contains(&ch)
+                || matches!(
+                    ch,
+                    '\u{2c6}' | '\u{2c7}' | '\u{2d8}'
+                        ..='\u{2dd}'
+                            | '\u{2020}'
+                            | '\u{2021}'
+                            | '\u{2039}'
+                            | '\u{203a}'
+                            | '\u{2044}'
+                            | '\u{192}'
+                )
+            {
                 ascii('n')
+            } else {
+                0.0
             }
         }
     }

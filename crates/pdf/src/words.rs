@@ -72,10 +72,13 @@ struct Proto {
     first: usize,
     seq_start: u32,
     seq_end: u32,
+    /// The word began where its first glyph overlapped the previous word's
+    /// last one: pdftotext does not merge it back.
+    after_overlap: bool,
 }
 
 pub fn build(raw: &RawPage, fonts: &[Font]) -> PageWords {
-    let protos = add_chars(raw);
+    let protos = add_chars(raw, fonts);
     let protos = drop_duplicates(protos);
     let protos = coalesce(protos);
     let words: Vec<(Word, Proto)> = protos
@@ -85,7 +88,72 @@ pub fn build(raw: &RawPage, fonts: &[Font]) -> PageWords {
     group_lines(words, &raw.rules)
 }
 
-fn add_chars(raw: &RawPage) -> Vec<Proto> {
+/// The combining form of a diacritic (poppler's `getCombiningChar`).
+fn combining(c: char) -> Option<char> {
+    let m = match c {
+        '\u{300}'..='\u{36f}' => return Some(c),
+        '`' => '\u{300}',
+        '\u{b4}' => '\u{301}',
+        '\u{2c6}' | '^' => '\u{302}',
+        '\u{2dc}' | '~' => '\u{303}',
+        '\u{af}' => '\u{304}',
+        '\u{2d8}' => '\u{306}',
+        '\u{2d9}' => '\u{307}',
+        '\u{a8}' => '\u{308}',
+        '\u{2da}' => '\u{30a}',
+        '\u{2dd}' => '\u{30b}',
+        '\u{2c7}' => '\u{30c}',
+        '\u{b8}' => '\u{327}',
+        '\u{2db}' => '\u{328}',
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn single_char(t: &str) -> Option<char> {
+    let mut it = t.chars();
+    let c = it.next()?;
+    it.next().is_none().then_some(c)
+}
+
+/// poppler's `TextWord::addCombining`: a diacritic drawn over the previous
+/// letter joins it as a combining mark (and a letter drawn under a preceding
+/// diacritic goes before it), without moving the word's edges.
+fn add_combining(w: &mut Proto, t: &str, p0: f64, p1: f64, base: f64, height: f64) -> bool {
+    let Some(cur) = single_char(t) else {
+        return false;
+    };
+    let Some(prev) = w.text.chars().last() else {
+        return false;
+    };
+    let edge_mid = (w.last_p0 + w.pend) / 2.0;
+    let char_mid = p0 + (p1 - p0) / 2.0;
+    if let (Some(comb), true) = (combining(cur), prev.is_alphanumeric()) {
+        let max_mid = (w.pend - w.last_p0).abs() * 0.3;
+        if (char_mid - edge_mid).abs() >= max_mid || (base - w.base).abs() >= height * 0.4 {
+            return false;
+        }
+        w.text.push(comb);
+        w.len += 1;
+        w.last_p0 = edge_mid;
+        return true;
+    }
+    if let (Some(comb), true) = (combining(prev), cur.is_alphanumeric()) {
+        let max_mid = ((p1 - p0) * 0.3).abs();
+        if (char_mid - edge_mid).abs() >= max_mid || (base - w.base).abs() >= height * 0.4 {
+            return false;
+        }
+        w.text.pop();
+        w.text.push(cur);
+        w.text.push(comb);
+        w.len += 1;
+        w.pend = w.pend.max(p1);
+        return true;
+    }
+    false
+}
+
+fn add_chars(raw: &RawPage, fonts: &[Font]) -> Vec<Proto> {
     let mut protos: Vec<Proto> = Vec::new();
     let mut cur: Option<Proto> = None;
     let mut last_char_overlap = false;
@@ -101,6 +169,18 @@ fn add_chars(raw: &RawPage) -> Vec<Proto> {
             .get(g.text.0 as usize..g.text.1 as usize)
             .unwrap_or("");
         let (mut p0, mut p1, base) = project(g);
+        if let Some(w) = &mut cur {
+            if w.rot == g.rot && p1 >= p0 {
+                let height = fonts
+                    .get(w.font as usize)
+                    .map_or(1.3, |f| f.ascent - f.descent)
+                    * w.size;
+                if add_combining(w, t, p0, p1, base, height) {
+                    w.seq_end = g.seq.wrapping_add(1);
+                    continue;
+                }
+            }
+        }
         if let Some(w) = &cur {
             let fs = w.size;
             let sp = p0 - w.pend;
@@ -123,6 +203,7 @@ fn add_chars(raw: &RawPage) -> Vec<Proto> {
         } else {
             last_char_overlap = false;
         }
+        let after_overlap = last_char_overlap;
         if t.is_empty() {
             continue;
         }
@@ -145,6 +226,7 @@ fn add_chars(raw: &RawPage) -> Vec<Proto> {
                 first: i,
                 seq_start: g.seq,
                 seq_end: g.seq.wrapping_add(1),
+                after_overlap,
             });
             continue;
         }
@@ -170,6 +252,7 @@ fn add_chars(raw: &RawPage) -> Vec<Proto> {
                     first: i,
                     seq_start: g.seq,
                     seq_end: g.seq.wrapping_add(1),
+                    after_overlap,
                 })
             }
         }
@@ -298,10 +381,11 @@ fn coalesce(protos: Vec<Proto>) -> Vec<Proto> {
                 continue;
             };
             let gap = b.p0 - a.pend;
-            // (a word drawn back over its predecessor by more than the
-            // overlap that splits words stays apart, as pdftotext keeps it)
+            // (a word that began on top of its predecessor's last glyph
+            // and runs back over it by more than 0.2 em stays apart, as
+            // pdftotext keeps it)
             if gap < space
-                && gap >= -MIN_DUP_BREAK_OVERLAP * fs
+                && !(b.after_overlap && gap < -MIN_DUP_BREAK_OVERLAP * fs)
                 && a.font == b.font
                 && (a.size - b.size).abs() < MAX_WORD_FONT_SIZE_DELTA * fs
                 && b.seq_start == a.seq_end

@@ -239,14 +239,16 @@ fn probes_doc() -> Vec<u8> {
         BT /F1 12 Tf 50 300 Td [(Tight)-90(kern)] TJ [(Wide)-110(kern)] TJ ET \
         BT /F1 12 Tf 50 250 Td [(Over)400(lap)] TJ [(Big)3000(back)] TJ ET \
         BT /F1 12 Tf 50 200 Td (Bold) Tj ET BT /F1 12 Tf 50.3 200 Td (Bold) Tj ET \
+        BT /F2 12 Tf 300 700 Td [(cafe) 0 (\\001)] TJ ( x) Tj ET BT /F2 12 Tf 300 650 Td [(cafe) 333 (\\002)] TJ ( y) Tj ET \
+        BT /F2 12 Tf 300 600 Td [(nai) 400 (\\003) (ve)] TJ ET BT /F2 12 Tf 300 550 Td [(\\002) -333 (e) (t\\351)] TJ ET \
         BT /F1 12 Tf 50 150 Td (pre) Tj /Span << /ActualText (fix) >> BDC (\\223) Tj EMC (post) Tj ( and) Tj /Span << /ActualText (two words) >> BDC ( XY) Tj EMC ET";
     one_page(
         "",
-        "/Font << /F1 5 0 R >>",
+        "/Font << /F1 5 0 R /F2 6 0 R >>",
         c,
         vec![
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-                .to_vec(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /BaseEncoding /WinAnsiEncoding /Differences [1 /uni0301 2 /acute 3 /dieresis] >> >>".to_vec(),
         ],
     )
 }
