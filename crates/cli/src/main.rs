@@ -68,7 +68,7 @@ enum Command {
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()))
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn,lopdf=error".into()))
         .init();
     // Panics are caught per document and reported in its `error`; keep them off the terminal.
     std::panic::set_hook(Box::new(|info| tracing::debug!("panic: {info}")));

@@ -476,8 +476,14 @@ impl Walker {
             // The row was cut by the page break: the previous action's text is unfinished and
             // either this row has no lead/deadline/RAG of its own or the previous one had none yet.
             let last_has_keys = !(last.lead.is_empty() && last.deadline.is_empty() && last.rag.is_empty() && last.rag_fill.is_none());
-            let cut_before_keys = first_after_break && key_cols >= 2 && !text::ends_sentence(&last.text) && (!own_key || !last_has_keys);
-            let cont = (text::starts_lower(action) && (first_after_break || !own_key))
+            // A new objective beside the row starts a new group, never a continuation.
+            let new_objective = !cell(Role::Objective).is_empty() && !text::continues(cell(Role::Objective));
+            let cut_before_keys = first_after_break
+                && key_cols >= 1
+                && !new_objective
+                && !text::ends_sentence(&last.text)
+                && (!own_key || !last_has_keys);
+            let cont = (text::continues(action) && (first_after_break || !own_key))
                 || (!own_key && (text::unbalanced(&last.text) || ref_wrap))
                 || cut_before_keys;
             if cont {
@@ -487,8 +493,9 @@ impl Walker {
                 return;
             }
         }
-        // A fragment that starts mid-sentence and has no action to continue is not an action.
-        if text::starts_lower(action) && !own_key {
+        // A fragment that starts mid-sentence and has no action to continue is not an action;
+        // nor is a scrap with fewer than two real words (a garbled header).
+        if (text::continues(action) && !own_key) || text::real_words(action) < 2 {
             return;
         }
         let mut action = action.to_string();

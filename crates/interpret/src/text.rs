@@ -10,6 +10,16 @@ pub fn starts_lower(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_lowercase())
 }
 
+/// Starts like the rest of a sentence: a lower-case letter, or `(`, `,`, `;`, `&`, `)`.
+pub fn continues(s: &str) -> bool {
+    starts_lower(s) || s.starts_with(['(', ',', ';', '&', ')'])
+}
+
+/// Words of three or more letters.
+pub fn real_words(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).count()
+}
+
 pub fn starts_upper_or_digit(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\'' || c == '‘' || c == '“')
 }
