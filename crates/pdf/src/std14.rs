@@ -71,35 +71,50 @@ pub struct StdMetrics {
 /// Recognise a standard-14 font (or a common alias such as Arial) by its
 /// base name (subset prefix removed).
 pub fn lookup(base: &str) -> Option<StdMetrics> {
-    let n = base.to_ascii_lowercase().replace([' ', '-', ','], "");
-    let bold = n.contains("bold") || n.contains("black") || n.contains("heavy");
-    let italic = n.contains("italic") || n.contains("oblique");
-    let fam = if n.starts_with("helvetica") || n.starts_with("arial") {
-        if bold {
-            Family::HelveticaBold
-        } else {
-            Family::Helvetica
-        }
-    } else if n.starts_with("times") {
-        if bold {
-            Family::TimesBold
-        } else if italic {
-            Family::TimesItalic
-        } else {
-            Family::Times
-        }
-    } else if n.starts_with("courier") {
-        Family::Courier
-    } else if n.starts_with("symbol") || n.starts_with("zapfdingbats") {
-        Family::Symbolic
-    } else {
-        return None;
+    // poppler's base-14 alias list: a family, then optionally ",Style" or
+    // "-Style" (spaces removed), e.g. "Arial,Bold", "TimesNewRomanPS-BoldMT"
+    let n: String = base.chars().filter(|c| *c != ' ').collect();
+    let (family, style) = match n.find([',', '-']) {
+        Some(i) => (&n[..i], &n[i + 1..]),
+        None => (n.as_str(), ""),
     };
-    let (ascent, descent) = match fam {
-        Family::Helvetica | Family::HelveticaBold => (718.0, -207.0),
-        Family::Times | Family::TimesBold | Family::TimesItalic => (683.0, -217.0),
-        Family::Courier => (629.0, -157.0),
-        Family::Symbolic => (1010.0, -293.0),
+    let style_l = style.to_ascii_lowercase();
+    let style_core = style_l.strip_suffix("mt").unwrap_or(&style_l);
+    if !matches!(
+        style_core,
+        "" | "bold" | "italic" | "bolditalic" | "oblique" | "boldoblique" | "roman"
+    ) {
+        return None;
+    }
+    let bold = style_core.contains("bold");
+    let italic = style_core.contains("italic") || style_core.contains("oblique");
+    let (fam, ascent, descent) = match family {
+        "Helvetica" | "Arial" | "ArialMT" => (
+            if bold {
+                Family::HelveticaBold
+            } else {
+                Family::Helvetica
+            },
+            718.0,
+            -207.0,
+        ),
+        "Times" | "TimesNewRoman" | "TimesNewRomanPS" | "TimesNewRomanPSMT" => (
+            if bold {
+                Family::TimesBold
+            } else if italic {
+                Family::TimesItalic
+            } else {
+                Family::Times
+            },
+            683.0,
+            -217.0,
+        ),
+        "Courier" | "CourierNew" | "CourierNewPS" | "CourierNewPSMT" => {
+            (Family::Courier, 629.0, -157.0)
+        }
+        "Symbol" | "SymbolMT" => (Family::Symbolic, 1010.0, -293.0),
+        "ZapfDingbats" => (Family::Symbolic, 820.0, -143.0),
+        _ => return None,
     };
     Some(StdMetrics {
         family: fam,
@@ -249,5 +264,22 @@ mod tests {
             Some(Family::HelveticaBold)
         );
         assert!(lookup("DejaVuSans").is_none());
+        assert_eq!(
+            lookup("TimesNewRomanPS-BoldItalicMT").map(|m| m.family),
+            Some(Family::TimesBold)
+        );
+        assert_eq!(
+            lookup("Times-Italic").map(|m| m.family),
+            Some(Family::TimesItalic)
+        );
+        assert_eq!(
+            lookup("Courier New").map(|m| m.family),
+            Some(Family::Courier)
+        );
+        assert!(
+            lookup("ArialNarrow").is_none()
+                && lookup("Arial-Black").is_none()
+                && lookup("Helvetica-Light").is_none()
+        );
     }
 }
