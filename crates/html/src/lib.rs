@@ -34,10 +34,10 @@
 //!   opens the document or a page. Every occurrence becomes [`Block::Furniture`];
 //! - a page number line (`Page 3`, `Page 3 of 9`, `3 of 9`), which becomes
 //!   furniture too: before it when such lines open the pages, after it otherwise;
-//! - two tables with nothing between them: a renderer only puts two tables side by
-//!   side when a page break cut one table in two (the interpretation stage stitches
-//!   them back). An empty paragraph or `<br>` between two tables (how authors keep
-//!   word processors from merging distinct tables) means no break.
+//! - with [`ParseOptions::adjacent_tables_break_pages`] (off by default): two tables
+//!   with nothing between them, as a renderer of a paged document leaves a table a
+//!   page break cut in two. An empty paragraph or `<br>` between two tables (how
+//!   authors keep word processors from merging distinct tables) means no break.
 //!
 //! # Lines
 //! `Prov::line` is the 1-based source line of the element's start tag, found by
@@ -76,8 +76,23 @@ enum Item {
     Spacer,
 }
 
-/// A whole HTML page -> model Document.
+/// Choices [`parse_with`] offers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// Start a new page between two tables with nothing between them (see the crate
+    /// docs). Off by default: the text front-end does not break pages at the blank
+    /// line between two tab-separated tables either, and the same document should give
+    /// the same model whichever rendering is read.
+    pub adjacent_tables_break_pages: bool,
+}
+
+/// A whole HTML page -> model Document, with the default [`ParseOptions`].
 pub fn parse(html: &str) -> Document {
+    parse_with(html, ParseOptions::default())
+}
+
+/// A whole HTML page -> model Document.
+pub fn parse_with(html: &str, options: ParseOptions) -> Document {
     let doc = Html::parse_document(html);
     let lines = SourceLines::new(html, &doc);
     let meta_title = title(&doc);
@@ -103,7 +118,7 @@ pub fn parse(html: &str) -> Document {
         mut diagnostics,
         ..
     } = flow;
-    let (blocks, pages) = paginate(items);
+    let (blocks, pages) = paginate(items, options);
     if blocks.is_empty() {
         diagnostics.push(Diagnostic::warning(
             "html.no_content",
@@ -513,7 +528,7 @@ fn is_page_number(key: &str) -> bool {
     )
 }
 
-fn paginate(items: Vec<Item>) -> (Vec<Block>, u32) {
+fn paginate(items: Vec<Item>, options: ParseOptions) -> (Vec<Block>, u32) {
     // Running headers: recurring texts that open the document or a page.
     let keys: Vec<Option<String>> = items
         .iter()
@@ -647,7 +662,7 @@ fn paginate(items: Vec<Item>) -> (Vec<Block>, u32) {
                 prev_table = false;
             }
             Item::Table(mut t) => {
-                if pending || prev_table {
+                if pending || (prev_table && options.adjacent_tables_break_pages) {
                     new_page(&mut blocks, &mut page, &mut has_content, &mut pending);
                 }
                 t.prov.page = page;
@@ -776,9 +791,15 @@ mod tests {
     #[test]
     fn adjacent_tables_are_split_by_a_page_break() {
         let t = "<table><tr><td>r</td></tr></table>";
-        let doc = parse(&format!(
-            "<body><p>Plan</p>{t}\n{t}<p>Measures</p>{t}{t}</body>"
-        ));
+        let src = format!("<body><p>Plan</p>{t}\n{t}</body>");
+        assert_eq!(outline(&parse(&src)), vec!["P:Plan", "T1x1@1", "T1x1@1"]);
+        let on = ParseOptions {
+            adjacent_tables_break_pages: true,
+        };
+        let doc = parse_with(
+            &format!("<body><p>Plan</p>{t}\n{t}<p>Measures</p>{t}{t}</body>"),
+            on,
+        );
         assert_eq!(
             outline(&doc),
             vec![
@@ -853,9 +874,13 @@ mod tests {
     #[test]
     fn empty_paragraphs_between_tables_mean_distinct_tables() {
         let t = "<table><tr><td>r</td><td>s</td></tr></table>";
-        let doc = parse(&format!(
-            "<body>{t}<p class=MsoNormal>&nbsp;</p>{t}<br>{t}\n{t}</body>"
-        ));
+        let on = ParseOptions {
+            adjacent_tables_break_pages: true,
+        };
+        let doc = parse_with(
+            &format!("<body>{t}<p class=MsoNormal>&nbsp;</p>{t}<br>{t}\n{t}</body>"),
+            on,
+        );
         assert_eq!(
             outline(&doc),
             vec!["T1x2@1", "T1x2@1", "T1x2@1", "--2", "T1x2@2"]

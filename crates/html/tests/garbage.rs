@@ -83,7 +83,10 @@ fn random_html_soup() {
     for _ in 0..iterations(300) {
         let n = (rng.next() % 200) as usize;
         let src: String = (0..n).map(|_| rng.pick(TOKENS)).collect();
-        let doc = plansift_html::parse(&src);
+        let options = plansift_html::ParseOptions {
+            adjacent_tables_break_pages: rng.next() % 2 == 0,
+        };
+        let doc = plansift_html::parse_with(&src, options);
         assert!(doc.pages >= 1);
         let mut page = 1;
         for b in &doc.blocks {
