@@ -105,11 +105,19 @@ fn differences_doc() -> Vec<u8> {
     );
     let desc = b"<< /Type /FontDescriptor /FontName /Verdana /Flags 32 /Ascent 1005 /Descent -210 /CapHeight 727 /ItalicAngle 0 /StemV 80 /FontBBox [-50 -207 1447 1000] >>".to_vec();
     let c = b"BT /F1 12 Tf 50 700 Td (It's `quoted' \x80nd \x81ow \x82 \x83 x\x84 \x85) Tj 0 -20 Td (Widths from the table: WWW iii mmm 1234) Tj ET";
+    // a non-embedded Arial alias: poppler takes Helvetica's ascent, not the descriptor's
+    let arial = format!(
+        "<< /Type /Font /Subtype /TrueType /BaseFont /Arial,Bold /FirstChar 32 /LastChar 255 /Widths [{}] /FontDescriptor 8 0 R /Encoding /WinAnsiEncoding >>",
+        widths.join(" ")
+    );
+    let arial_desc = b"<< /Type /FontDescriptor /FontName /Arial,Bold /Flags 32 /Ascent 905 /Descent -212 /CapHeight 716 /ItalicAngle 0 /StemV 80 /FontBBox [-628 -376 2000 1056] >>".to_vec();
+    let mut c = c.to_vec();
+    c.extend(b" BT /F2 14 Tf 50 500 Td (Arial alias words) Tj ET");
     one_page(
         "",
-        "/Font << /F1 5 0 R >>",
-        c,
-        vec![font.into_bytes(), desc],
+        "/Font << /F1 5 0 R /F2 7 0 R >>",
+        &c,
+        vec![font.into_bytes(), desc, arial.into_bytes(), arial_desc],
     )
 }
 
