@@ -84,7 +84,7 @@ fn random_html_soup() {
         let n = (rng.next() % 200) as usize;
         let src: String = (0..n).map(|_| rng.pick(TOKENS)).collect();
         let options = plansift_html::ParseOptions {
-            adjacent_tables_break_pages: rng.next() % 2 == 0,
+            adjacent_tables_break_pages: rng.next().is_multiple_of(2),
         };
         let doc = plansift_html::parse_with(&src, options);
         assert!(doc.pages >= 1);
