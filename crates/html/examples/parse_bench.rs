@@ -19,10 +19,10 @@ fn main() {
             std::hint::black_box(scraper::Html::parse_document(&src));
         }
         let html5ever_ms = t2.elapsed().as_secs_f64() * 1000.0 / runs as f64;
-        println!("  of which html5ever parse_document: {html5ever_ms:.2} ms");
         println!(
             "{path}: {} bytes, {blocks} blocks, {ms:.2} ms per parse",
             src.len()
         );
+        println!("  of which html5ever parse_document: {html5ever_ms:.2} ms");
     }
 }
