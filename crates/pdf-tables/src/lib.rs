@@ -10,9 +10,28 @@
 //! - white space only (stream style): columns from alignment, rows from line
 //!   spacing.
 //!
-//! Text outside tables becomes headings and paragraphs; lines repeated at the
-//! same place on many pages and page numbers become [`Block::Furniture`]. Blocks
-//! are in reading order with a [`Block::PageBreak`] before every page after the first.
+//! Details that matter on real documents:
+//! - a table cut by a page break is one [`Table`] per page; an open side (no
+//!   rule above a page's first row, a header row above the first rule) takes the
+//!   adjacent lines that fit the columns; grids cut open get a closing edge;
+//! - two grids that touch but have different columns are split apart;
+//! - columns that are empty on a continuation page are kept from the part before;
+//! - tagged rows that lost their empty cells are placed by the words' x position;
+//! - cells: words in reading order, lines joined with a space, hyphenated line
+//!   ends and superscript ordinals (`27` `th`) joined; `bold` when every word is
+//!   bold; `fill` from the smallest fill under the cell's centre (white = none);
+//! - rows in white space: a new row where a column starts text after more than
+//!   the line spacing and no column's text runs on across; with even spacing,
+//!   where the anchor column starts a line that did not wrap.
+//!
+//! Text outside tables becomes headings (larger or bold short blocks) and
+//! paragraphs (split at vertical gaps, short lines and list items); lines
+//! repeated at the same place on many pages and page numbers become
+//! [`Block::Furniture`]. Blocks are in reading order with a [`Block::PageBreak`]
+//! before every page after the first.
+//!
+//! Debugging: `PLANSIFT_PDF_DEBUG=1` prints the regions and column boundaries
+//! found to standard error; `examples/dump_pdf.rs` prints a document as text.
 
 mod align;
 mod build;
