@@ -708,10 +708,18 @@ fn stream_tables(
             j += 1;
         }
         if j - i >= 2 {
-            if let Some(t) = stream_table(page, &lv[i..j], size, hint) {
-                out.push(t);
-                i = j;
-                continue;
+            match stream_table(page, &lv[i..j], size, hint) {
+                Stream::Table(t) => {
+                    out.push(t);
+                    i = j;
+                    continue;
+                }
+                // running text in two columns: none of its lines start a table
+                Stream::Prose => {
+                    i = j;
+                    continue;
+                }
+                Stream::None => {}
             }
         }
         i += 1;
@@ -728,23 +736,26 @@ fn run_x(lv: &[Level]) -> (f32, f32) {
     (x0, x1)
 }
 
-fn stream_table(
-    page: &PageLayout,
-    lv: &[Level],
-    size: f32,
-    hint: f32,
-) -> Option<(Table, Vec<usize>)> {
+enum Stream {
+    Table((Table, Vec<usize>)),
+    Prose,
+    None,
+}
+
+fn stream_table(page: &PageLayout, lv: &[Level], size: f32, hint: f32) -> Stream {
     let (x0, x1) = run_x(lv);
     let bounds = infer_columns(page, lv, x0 - 1.0, x1 + 1.0, size);
     if bounds.is_empty() {
-        return None;
+        return Stream::None;
     }
     let words: Vec<usize> = lv.iter().flat_map(|l| l.words.iter().copied()).collect();
-    let b = words_bbox(page, &words)?;
+    let Some(b) = words_bbox(page, &words) else {
+        return Stream::None;
+    };
     let mut ys = vec![b.top - 0.5];
     ys.extend(split_rows(page, &words, &bounds, size, true, hint));
     ys.push(b.bottom + 0.5);
-    let (t, taken) = build_aligned(
+    let Some((t, taken)) = build_aligned(
         page,
         &words,
         x0 - 0.5,
@@ -752,9 +763,27 @@ fn stream_table(
         &bounds,
         &ys,
         TableOrigin::Aligned,
-    )?;
+    ) else {
+        return Stream::None;
+    };
     let multi = t.rows.iter().filter(|row| row.filled() >= 2).count();
-    (t.rows.len() >= 2 && multi >= 2).then_some((t, taken))
+    // two columns of running text (a two-column page layout) are not a table
+    let cells: Vec<usize> = t
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter())
+        .filter(|c| !c.is_empty())
+        .map(|c| c.text.split_whitespace().count())
+        .collect();
+    let mean_words = cells.iter().sum::<usize>() as f32 / cells.len().max(1) as f32;
+    let prose = t.columns() == 2 && mean_words > 30.0;
+    if prose {
+        Stream::Prose
+    } else if t.rows.len() >= 2 && multi >= 2 {
+        Stream::Table((t, taken))
+    } else {
+        Stream::None
+    }
 }
 
 /// Headings and paragraphs from free words.

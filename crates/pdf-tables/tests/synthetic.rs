@@ -706,3 +706,23 @@ fn header_row_repeated_on_every_page_stays_in_its_borderless_table() {
         render_text(&doc)
     );
 }
+
+#[test]
+fn two_column_page_of_prose_is_not_a_table() {
+    let mut pg = Page::new(1);
+    let words = "the board noted the report and agreed that officers would bring a further update on progress";
+    let ws: Vec<&str> = words.split(' ').collect();
+    for col in 0..2 {
+        let x = if col == 0 { 40.0 } else { 320.0 };
+        for k in 0..24 {
+            // lines of a paragraph fill the column; every eighth line ends a paragraph
+            let n = if k % 8 == 7 { 3 } else { 8 };
+            let text: Vec<&str> = (0..n).map(|i| ws[(k * 3 + i + col) % ws.len()]).collect();
+            let top = 60.0 + k as f32 * PITCH + (k / 8) as f32 * 6.0;
+            pg.line(&text.join(" "), x, top, false, None);
+        }
+    }
+    let doc = to_document(&layout(vec![pg]));
+    assert!(tables(&doc).is_empty(), "{}", render_text(&doc));
+    assert!(doc.blocks.iter().any(|b| matches!(b, Block::Paragraph(_))));
+}
