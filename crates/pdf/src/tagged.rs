@@ -22,6 +22,8 @@ struct Walker<'a> {
     deadline: Option<Instant>,
     steps: usize,
     too_deep: bool,
+    /// Element -> page from the ParentTree, for elements without /Pg.
+    elem_pages: HashMap<ObjectId, u32>,
 }
 
 pub fn tables(
@@ -45,6 +47,7 @@ pub fn tables(
         deadline,
         steps: 0,
         too_deep: false,
+        elem_pages: parent_tree_pages(doc, root, pages),
     };
     let mut out = Vec::new();
     if let Ok(k) = root.get(b"K") {
@@ -57,6 +60,76 @@ pub fn tables(
         ));
     }
     Ok(out)
+}
+
+/// Element -> page, from the ParentTree entries of pages with /StructParents.
+fn parent_tree_pages(
+    doc: &Document,
+    root: &Dictionary,
+    pages: &HashMap<ObjectId, u32>,
+) -> HashMap<ObjectId, u32> {
+    let mut out = HashMap::new();
+    let mut key_page: HashMap<i64, u32> = HashMap::new();
+    for (&pid, &no) in pages {
+        if let Some(k) = doc
+            .get_dictionary(pid)
+            .ok()
+            .and_then(|pd| get(doc, pd, b"StructParents"))
+            .and_then(num)
+        {
+            key_page.insert(k as i64, no);
+        }
+    }
+    let Some(tree) = get_dict(doc, root, b"ParentTree") else {
+        return out;
+    };
+    if key_page.is_empty() {
+        return out;
+    }
+    // walk the number tree (bounded)
+    let mut stack: Vec<(&Dictionary, usize)> = vec![(tree, 0)];
+    let mut seen = HashSet::new();
+    let mut steps = 0;
+    while let Some((node, depth)) = stack.pop() {
+        steps += 1;
+        if steps > 100_000 {
+            break;
+        }
+        if let Some(Object::Array(nums)) = get(doc, node, b"Nums") {
+            for pair in nums.chunks(2) {
+                let (Some(k), Some(v)) =
+                    (pair.first().and_then(|o| num(resolve(doc, o))), pair.get(1))
+                else {
+                    continue;
+                };
+                let Some(&pg) = key_page.get(&(k as i64)) else {
+                    continue;
+                };
+                if let Object::Array(elems) = resolve(doc, v) {
+                    for e in elems {
+                        if let Some(id) = ref_id(e) {
+                            out.entry(id).or_insert(pg);
+                        }
+                    }
+                }
+            }
+        }
+        if depth < 32 {
+            if let Some(Object::Array(kids)) = get(doc, node, b"Kids") {
+                for k in kids {
+                    if let Some(id) = ref_id(k) {
+                        if !seen.insert(id) {
+                            continue;
+                        }
+                    }
+                    if let Some(d) = as_dict(resolve(doc, k)) {
+                        stack.push((d, depth + 1));
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 impl<'a> Walker<'a> {
@@ -178,7 +251,7 @@ impl<'a> Walker<'a> {
                             let (colspan, rowspan) = self.spans(ce);
                             let mut content = Vec::new();
                             if let Ok(ck) = ce.get(b"K") {
-                                self.content(ck, cpg, depth + 2, &mut content);
+                                self.content(ck, ref_id(c), cpg, depth + 2, &mut content);
                             }
                             cells.push(TaggedCell {
                                 header: r == b"TH",
@@ -221,7 +294,15 @@ impl<'a> Walker<'a> {
         (cs, rs)
     }
 
-    fn content(&mut self, k: &'a Object, pg: Option<u32>, depth: usize, out: &mut Vec<(u32, i64)>) {
+    /// Marked content of an element's kids `k`; `owner` is the element.
+    fn content(
+        &mut self,
+        k: &'a Object,
+        owner: Option<ObjectId>,
+        pg: Option<u32>,
+        depth: usize,
+        out: &mut Vec<(u32, i64)>,
+    ) {
         if depth > self.max_depth {
             self.too_deep = true;
             return;
@@ -232,7 +313,10 @@ impl<'a> Walker<'a> {
             }
             match resolve(self.doc, kid) {
                 Object::Integer(m) => {
-                    if let Some(p) = pg {
+                    // no /Pg up the tree: the page whose ParentTree entry
+                    // lists the element
+                    let p = pg.or_else(|| owner.and_then(|id| self.elem_pages.get(&id).copied()));
+                    if let Some(p) = p {
                         out.push((p, *m));
                     }
                 }
@@ -258,7 +342,7 @@ impl<'a> Walker<'a> {
                         }
                         let p = self.page_of(d, pg);
                         if let Ok(kk) = d.get(b"K") {
-                            self.content(kk, p, depth + 1, out);
+                            self.content(kk, ref_id(kid), p, depth + 1, out);
                         }
                     }
                 }

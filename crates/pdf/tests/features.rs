@@ -335,3 +335,22 @@ fn status_markers_and_shadings_are_fills() {
             && near(fills[2].bbox.top, 730.0)
     );
 }
+
+#[test]
+fn structure_pages_from_the_parent_tree_when_pg_is_missing() {
+    let l = page(
+        "/StructTreeRoot 6 0 R",
+        "/StructParents 0",
+        "",
+        b"/TD << /MCID 0 >> BDC BT /F1 10 Tf 50 700 Td (Alone) Tj ET EMC",
+        vec![
+            b"<< /Type /StructTreeRoot /K [7 0 R] /ParentTree << /Kids [<< /Nums [0 [10 0 R]] /Limits [0 0] >>] >> >>".to_vec(),
+            b"<< /Type /StructElem /S /Table /P 6 0 R /K [8 0 R] >>".to_vec(),
+            b"<< /Type /StructElem /S /TR /P 7 0 R /K [9 0 R] >>".to_vec(),
+            b"<< /Type /StructElem /S /TD /P 8 0 R /K [10 0 R] >>".to_vec(),
+            b"<< /Type /StructElem /S /P /P 9 0 R /K 0 >>".to_vec(),
+        ],
+    );
+    assert_eq!(l.tagged_tables.len(), 1);
+    assert_eq!(l.tagged_tables[0].rows[0].cells[0].content, vec![(1, 0)]);
+}
