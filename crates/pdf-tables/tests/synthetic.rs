@@ -726,3 +726,34 @@ fn two_column_page_of_prose_is_not_a_table() {
     assert!(tables(&doc).is_empty(), "{}", render_text(&doc));
     assert!(doc.blocks.iter().any(|b| matches!(b, Block::Paragraph(_))));
 }
+
+#[test]
+fn ruled_grid_with_a_cell_spanning_rows() {
+    let mut pg = Page::new(1);
+    let xs = [40.0, 200.0, 320.0];
+    let ys = [60.0, 80.0, 110.0, 140.0];
+    pg.hrule(xs[0], xs[2], ys[0]);
+    pg.hrule(xs[0], xs[2], ys[1]);
+    // between the two body rows only the second column is ruled
+    pg.hrule(xs[1], xs[2], ys[2]);
+    pg.hrule(xs[0], xs[2], ys[3]);
+    for &x in &xs {
+        pg.vrule(x, ys[0], ys[3]);
+    }
+    pg.line("Objective", 45.0, 65.0, true, None);
+    pg.line("Action", 205.0, 65.0, true, None);
+    pg.line("Better care at home", 45.0, 105.0, true, None);
+    pg.line("Open two hubs", 205.0, 85.0, false, None);
+    pg.line("Recruit more GPs", 205.0, 115.0, false, None);
+    let doc = to_document(&layout(vec![pg]));
+    let ts = tables(&doc);
+    assert_eq!(ts.len(), 1, "{}", render_text(&doc));
+    let t = ts[0];
+    assert_eq!(t.rows.len(), 3, "{}", render_text(&doc));
+    assert_eq!(t.columns(), 2);
+    let c = &t.rows[1].cells[0];
+    assert_eq!(c.text, "Better care at home");
+    assert_eq!(c.rowspan, 2);
+    assert!(t.rows[2].cells[0].covered);
+    assert_eq!(t.rows[2].text(1), "Recruit more GPs");
+}
