@@ -158,3 +158,30 @@ fn unwritable_output_keeps_nothing_half_written() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent-dir/out.jsonl"));
 }
+
+#[test]
+fn inspect_shows_words_rules_and_fills() {
+    let pdf = fixtures().join("pdf/ragcolour/thurrock-jhws-delivery-2014-15.pdf");
+    let out = bin().arg("inspect").arg(&pdf).args(["--page", "1", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let page = &v["pages"][0];
+    assert_eq!(page["page"], 1);
+    let words = page["words"].as_array().unwrap();
+    assert!(words.iter().any(|w| w["text"] == "Primary"));
+    let b = words[0]["bbox"].as_array().unwrap();
+    assert!(b[0].as_f64().unwrap() < b[2].as_f64().unwrap() && b[1].as_f64().unwrap() < b[3].as_f64().unwrap());
+    assert!(!page["rules"].as_array().unwrap().is_empty());
+    assert!(page["fills"].as_array().unwrap().iter().any(|f| f["color"] == "#00B050"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("p1.svg");
+    assert_eq!(bin().arg("inspect").arg(&pdf).args(["--page", "1", "--svg"]).arg(&svg).status().unwrap().code(), Some(0));
+    let s = std::fs::read_to_string(&svg).unwrap();
+    assert!(s.starts_with("<svg") || s.starts_with("<?xml"));
+    assert!(s.contains("Primary") && s.contains("#00B050"));
+
+    let bad = bin().arg("inspect").arg(&pdf).args(["--page", "99"]).output().unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("no page 99"));
+}
