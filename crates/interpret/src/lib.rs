@@ -316,7 +316,8 @@ impl Walker {
             if row.filled() == 0 {
                 continue;
             }
-            if let Some(roles) = header_roles(row) {
+            if let Some(mut roles) = header_roles(row) {
+                infer_action_column(&mut roles, row, &t.rows[i + 1..]);
                 if is_plan(&roles) {
                     let same = self.plan.as_ref().is_some_and(|p| same_header(p, row)) && !self.gap_text;
                     if !same {
@@ -576,6 +577,38 @@ impl Walker {
         if let Some(last) = self.drafts.last_mut().filter(|d| d.plan == plan.id) {
             fill_fields(last, row, plan, false);
         }
+    }
+}
+
+/// A header that names a lead, a deadline and/or a RAG column but no action column
+/// ("Description | Lead Officer | Target Date | RAG"): the action column is the column whose
+/// header names no role and whose cells hold the longest text.
+fn infer_action_column(roles: &mut [Option<Role>], header: &Row, below: &[Row]) {
+    if roles.contains(&Some(Role::Action)) || roles.contains(&Some(Role::Risk)) || roles.contains(&Some(Role::Indicators)) {
+        return;
+    }
+    let keys = [Role::Lead, Role::Deadline, Role::Rag].iter().filter(|&&r| roles.contains(&Some(r))).count();
+    if keys < 2 {
+        return;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for (i, r) in roles.iter().enumerate() {
+        let named = header.cells.get(i).is_some_and(|c| !c.is_empty());
+        if r.is_some() || !named {
+            continue;
+        }
+        let sample: Vec<usize> = below.iter().take(12).map(|row| row.text(i).chars().count()).collect();
+        let filled = sample.iter().filter(|&&n| n > 0).count();
+        if filled * 2 < sample.len().max(1) {
+            continue;
+        }
+        let mean = sample.iter().sum::<usize>() / filled.max(1);
+        if mean >= 15 && best.is_none_or(|(_, m)| mean > m) {
+            best = Some((i, mean));
+        }
+    }
+    if let Some((i, _)) = best {
+        roles[i] = Some(Role::Action);
     }
 }
 

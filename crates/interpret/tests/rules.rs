@@ -142,3 +142,14 @@ fn title_period_and_organisation() {
     assert_eq!(i.organisation.as_deref(), Some("Thurrock Council"));
     assert!(i.diagnostics.iter().any(|d| d.code == "plan.no_plan_table"));
 }
+
+#[test]
+fn the_action_column_is_inferred_when_no_header_names_it() {
+    let src = "Description\tLead Officer\tTarget Date\tRAG\nDeliver the new housing allocations policy\tJo Bloggs\t31/03/2015\tA\nReview the homelessness strategy with partners\tSam Smith\tQ3 2014/15\tG\n";
+    let acts = run(src);
+    assert_eq!(acts.len(), 2);
+    assert_eq!(acts[0].text, "Deliver the new housing allocations policy");
+    assert_eq!(acts[1].deadline.as_ref().unwrap().end.unwrap().to_string(), "2014-12-31");
+    // a measures table with the same key columns is still not a plan
+    assert!(run("Measure\tLead Officer\tTarget Date\tRAG\nPercentage of complaints answered on time\tJo Bloggs\t31/03/2015\tA\n").is_empty());
+}
