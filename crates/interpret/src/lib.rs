@@ -187,8 +187,9 @@ struct Plan {
     id: u32,
     roles: Vec<Option<Role>>,
     headers: Vec<String>,
+    /// The objective carried down over the rows.
     objective: Option<String>,
-    /// The current objective came from a merged cell beside an action (it may apply upwards).
+    /// Inside a measures sub-table ("We measure this achievement by:"): rows are not actions.
     measures: bool,
     /// Continuation rows may still join the last action.
     open: bool,
@@ -216,7 +217,7 @@ struct Walker {
     ref_objectives: HashMap<String, String>,
     drafts: Vec<Draft>,
     diagnostics: Vec<Diagnostic>,
-    /// Epochs (themes) in which an objective has been seen.
+    /// An objective has been seen since the current theme began.
     epoch_has_objective: bool,
 }
 
