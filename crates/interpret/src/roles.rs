@@ -38,14 +38,13 @@ pub fn header_words(text: &str) -> String {
 }
 
 /// Whether `words` (space-padded, as from [`header_words`]) holds any phrase as whole
-/// words, i.e. contains `" {phrase} "`; checked at each space without building the needle.
+/// words, i.e. contains `" {phrase} "`. One pass over the words: at each space, does a
+/// phrase follow, then a space (header classification runs on every cell of every row).
 fn has_any(words: &str, phrases: &[&str]) -> bool {
     let b = words.as_bytes();
-    phrases.iter().any(|p| {
-        let p = p.as_bytes();
-        b.iter().enumerate().any(|(i, &c)| {
-            c == b' ' && b.get(i + 1..i + 1 + p.len()) == Some(p) && b.get(i + 1 + p.len()) == Some(&b' ')
-        })
+    b.iter().enumerate().filter(|&(_, &c)| c == b' ').any(|(i, _)| {
+        let rest = b.get(i + 1..).unwrap_or_default();
+        phrases.iter().any(|p| rest.starts_with(p.as_bytes()) && rest.get(p.len()) == Some(&b' '))
     })
 }
 
