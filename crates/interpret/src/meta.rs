@@ -51,7 +51,11 @@ pub fn title(doc: &Document) -> Option<String> {
             return Some(t.to_string());
         }
     }
-    doc.meta_title.clone().filter(|t| !t.trim().is_empty())
+    // A metadata title that is a file name ("bromley-plan-2013-14", "Microsoft Word - x.docx") says nothing.
+    doc.meta_title.clone().filter(|t| {
+        let t = t.trim();
+        !t.is_empty() && t.contains(' ') && !t.to_lowercase().starts_with("microsoft") && !t.to_lowercase().ends_with(".docx") && !t.to_lowercase().ends_with(".doc")
+    })
 }
 
 static ORG: LazyLock<Regex> = LazyLock::new(|| {
