@@ -154,10 +154,14 @@ mod tests {
                 let naive = w.contains(&format!(" {p} "));
                 assert_eq!(has_any(&w, &[p]), naive, "{text:?} / {p:?}");
             }
+            let naive = phrases[1..].iter().any(|p| w.contains(&format!(" {p} ")));
+            assert_eq!(has_any(&w, &phrases[1..]), naive, "{text:?}");
         }
         assert!(has_any(" rag rating ", &["x", "rating"]));
         assert!(!has_any(" ragged ", &["rag"]));
         assert!(!has_any(" rag", &["rag"]));
+        assert!(has_any(" r a r a g ", &["r a g"]));
+        assert!(!has_any("", &["", "rag"]));
     }
 
     #[test]
