@@ -17,6 +17,7 @@ mod meta;
 pub mod roles;
 pub mod text;
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap};
 
 use plansift_model::{Block, Cell, Diagnostic, Document, Prov, Rgb, Row, Table};
@@ -77,58 +78,92 @@ fn append_new(dst: &mut String, s: &str) {
     }
 }
 
-/// How well a cell's text fits a column role (higher is better).
-fn fit(role: Option<Role>, text: &str) -> i32 {
-    let t = text.trim();
-    if t.is_empty() {
-        return 0;
+/// A cell's text under [`Fit::score`]: each test on the text runs at most once, as
+/// [`align`] scores a row under five shifts, so a cell meets up to five column roles.
+struct Fit<'a> {
+    t: &'a str,
+    long: bool,
+    rag: OnceCell<bool>,
+    deadline: OnceCell<bool>,
+    person: OnceCell<bool>,
+    people: OnceCell<bool>,
+    list_item: OnceCell<bool>,
+}
+
+impl<'a> Fit<'a> {
+    fn new(text: &'a str) -> Self {
+        let t = text.trim();
+        let long = t.chars().count() > 60;
+        Fit { t, long, rag: OnceCell::new(), deadline: OnceCell::new(), person: OnceCell::new(), people: OnceCell::new(), list_item: OnceCell::new() }
     }
-    let long = t.chars().count() > 60;
-    match role {
-        Some(Role::Rag) => {
-            if norm::looks_like_rag(t) {
-                3
-            } else {
-                -2
-            }
+    fn rag(&self) -> bool {
+        *self.rag.get_or_init(|| norm::looks_like_rag(self.t))
+    }
+    fn deadline(&self) -> bool {
+        *self.deadline.get_or_init(|| norm::looks_like_deadline(self.t))
+    }
+    fn person(&self) -> bool {
+        *self.person.get_or_init(|| norm::looks_like_person(self.t))
+    }
+    fn people(&self) -> bool {
+        *self.people.get_or_init(|| names_people(self.t))
+    }
+    fn list_item(&self) -> bool {
+        *self.list_item.get_or_init(|| text::list_item(self.t))
+    }
+
+    /// How well the cell's text fits a column role (higher is better).
+    fn score(&self, role: Option<Role>) -> i32 {
+        let (t, long) = (self.t, self.long);
+        if t.is_empty() {
+            return 0;
         }
-        Some(Role::Deadline) => {
-            if norm::looks_like_deadline(t) {
-                2
-            } else if long {
-                -2
-            } else {
-                0
+        match role {
+            Some(Role::Rag) => {
+                if self.rag() {
+                    3
+                } else {
+                    -2
+                }
             }
-        }
-        Some(Role::Lead) => {
-            if norm::looks_like_person(t) {
-                2
-            } else if long {
-                -2
-            } else {
-                0
+            Some(Role::Deadline) => {
+                if self.deadline() {
+                    2
+                } else if long {
+                    -2
+                } else {
+                    0
+                }
             }
-        }
-        Some(Role::Action) => {
-            if norm::looks_like_rag(t) || (norm::looks_like_person(t) && names_people(t)) {
-                -2
-            } else if t.chars().count() > 15 {
-                1
-            } else {
-                0
+            Some(Role::Lead) => {
+                if self.person() {
+                    2
+                } else if long {
+                    -2
+                } else {
+                    0
+                }
             }
-        }
-        Some(Role::Progress) | Some(Role::NextSteps) | Some(Role::Indicators) => i32::from(long),
-        Some(Role::Objective) => {
-            if text::list_item(t) || norm::looks_like_rag(t) {
-                -1
-            } else {
-                0
+            Some(Role::Action) => {
+                if self.rag() || (self.person() && self.people()) {
+                    -2
+                } else if t.chars().count() > 15 {
+                    1
+                } else {
+                    0
+                }
             }
+            Some(Role::Progress) | Some(Role::NextSteps) | Some(Role::Indicators) => i32::from(long),
+            Some(Role::Objective) => {
+                if self.list_item() || self.rag() {
+                    -1
+                } else {
+                    0
+                }
+            }
+            Some(Role::Ambition) => i32::from(self.list_item()),
+            _ => 0,
         }
-        Some(Role::Ambition) => i32::from(text::list_item(t)),
-        _ => 0,
     }
 }
 
@@ -145,14 +180,15 @@ fn align(row: &Row, plan: &Plan) -> Option<Row> {
     let width = plan.roles.len();
     let filled: Vec<usize> = row.cells.iter().enumerate().filter(|(_, c)| !c.is_empty()).map(|(i, _)| i).collect();
     let (&lo, &hi) = (filled.first()?, filled.last()?);
+    let fits: Vec<Fit> = filled.iter().map(|&i| Fit::new(row.cells.get(i).map_or("", |c| c.text.as_str()))).collect();
     let score = |shift: i64| -> Option<i32> {
         let mut total = 0;
-        for &i in &filled {
+        for (&i, fit) in filled.iter().zip(&fits) {
             let j = i as i64 + shift;
             if j < 0 || j >= width as i64 {
                 return None;
             }
-            total += fit(plan.roles[j as usize], &row.cells[i].text);
+            total += fit.score(plan.roles.get(j as usize).copied().flatten());
         }
         Some(total)
     };
