@@ -7,7 +7,8 @@
 //!
 //! `cargo bench -p plansift --bench extract`
 //! (`PLANSIFT_BENCH_SECS=N` sets the target time of the PDF loop, default 3 s;
-//! `PLANSIFT_BENCH_ONLY=pdf` or `=text` runs one half, e.g. under a profiler.)
+//! `PLANSIFT_BENCH_ONLY=pdf` or `=text` runs one half, e.g. under a profiler;
+//! `PLANSIFT_BENCH_FILTER=chromium/cheshire` keeps the PDFs whose path holds it.)
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -62,6 +63,9 @@ fn main() {
     let root = Path::new(FIXTURES).join("pdf");
     let mut paths = Vec::new();
     pdfs(&root, &mut paths);
+    if let Ok(only) = std::env::var("PLANSIFT_BENCH_FILTER") {
+        paths.retain(|p| p.to_string_lossy().contains(&only));
+    }
     let mut files: Vec<File> = paths
         .into_iter()
         .filter_map(|p| {
