@@ -856,7 +856,7 @@ fn text_blocks(page: &PageLayout, pno: u32, free: &[usize], body: f32) -> Vec<(f
             continue;
         }
         if !cur.is_empty()
-            && (breaks_block(page, &cur, l, page_step)
+            && (breaks_block(page, &cur, l, page_step, (right - left).max(0.0))
                 || breaks_page_text(page, &cur, l, left, right))
         {
             flush(&mut cur, &mut out);
@@ -921,7 +921,13 @@ fn breaks_page_text(page: &PageLayout, cur: &[&Level], l: &Level, left: f32, rig
 /// and where the next line starts at a clearly different x (more than about an
 /// em) — except for the continuation of a first-line indent, of a hanging list
 /// item and of centred lines.
-fn breaks_block(page: &PageLayout, cur: &[&Level], l: &Level, page_step: f32) -> bool {
+fn breaks_block(
+    page: &PageLayout,
+    cur: &[&Level],
+    l: &Level,
+    page_step: f32,
+    page_width: f32,
+) -> bool {
     let Some(prev) = cur.last() else {
         return false;
     };
@@ -964,7 +970,10 @@ fn breaks_block(page: &PageLayout, cur: &[&Level], l: &Level, page_step: f32) ->
     // indent or outdent
     let dx = l.bbox.x0 - prev.bbox.x0;
     if dx.abs() > em {
-        let centred = (l.bbox.cx() - prev.bbox.cx()).abs() <= em && !full(prev);
+        // centred lines narrower than the page's text
+        let centred = (l.bbox.cx() - prev.bbox.cx()).abs() <= em
+            && prev.bbox.width() < 0.8 * page_width
+            && l.bbox.width() < 0.8 * page_width;
         // the block's text column after its first line (a first-line indent or a
         // hanging list item)
         let body_x = if cur.len() >= 2 {
