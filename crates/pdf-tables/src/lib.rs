@@ -25,9 +25,15 @@
 //!   where the anchor column starts a line that did not wrap.
 //!
 //! Text outside tables becomes headings (larger or bold short blocks) and
-//! paragraphs (split at vertical gaps, short lines and list items); lines
-//! repeated at the same place on many pages and page numbers become
-//! [`Block::Furniture`]. Blocks are in reading order with a [`Block::PageBreak`]
+//! paragraphs. A new block starts where the font size or weight changes, where
+//! the baseline step is more than 1.2 x the block's own (or, after a single
+//! line, the page's usual line spacing), where a line ending short of the
+//! block's widest line (< 70%) is followed by one starting with a capital or a
+//! digit, where a line starts more than an em left or right of the previous one
+//! (not the continuation of a first-line indent, of a hanging list item or of
+//! centred lines), and at list items. Lines repeated at the same place on many
+//! pages and page numbers become [`Block::Furniture`]; a line that is only a
+//! page number is furniture wherever it is. Blocks are in reading order with a [`Block::PageBreak`]
 //! before every page after the first.
 //!
 //! Debugging: `PLANSIFT_PDF_DEBUG=1` prints the regions and column boundaries
