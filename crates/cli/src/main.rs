@@ -32,7 +32,7 @@ enum Command {
         /// Files and folders to read.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Write here (atomically: a temporary file renamed into place) instead of standard output.
+        /// Write here (atomically: a temporary file renamed into place; missing folders are made) instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Output format.
@@ -136,6 +136,9 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, format: OutFormat, jobs
     let mut sink: Box<dyn Write> = match &output {
         Some(path) => {
             let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                return usage_error(format!("cannot write {}: {e}", path.display()));
+            }
             match tempfile::Builder::new().prefix(".plansift-").suffix(".tmp").tempfile_in(dir) {
                 Ok(f) => {
                     let w = match f.reopen() {

@@ -154,9 +154,25 @@ fn missing_file_is_a_failed_document() {
 
 #[test]
 fn unwritable_output_keeps_nothing_half_written() {
-    let out = bin().args(["extract", "--output", "/nonexistent-dir/out.jsonl"]).arg(fixtures().join("text")).output().unwrap();
+    // the output's folder cannot be made: a file stands where it should be
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "x").unwrap();
+    let target = blocker.join("out.jsonl");
+    let out = bin().args(["extract", "--output"]).arg(&target).arg(fixtures().join("text")).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent-dir/out.jsonl"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(target.to_str().unwrap()));
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, ["blocker"]);
+}
+
+#[test]
+fn missing_output_folders_are_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out/nested/plans.jsonl");
+    let st = bin().args(["extract", "--output"]).arg(&target).arg(fixtures().join("text")).status().unwrap();
+    assert_eq!(st.code(), Some(0));
+    assert_eq!(lines(&std::fs::read(&target).unwrap()).len(), 4);
 }
 
 #[test]
