@@ -4,44 +4,14 @@
 //! `fixtures/pdf-robustness/` (committed) for the pipeline's own tests, and
 //! `committed_fixtures_do_not_panic` reads every file there.
 
+mod common;
+use common::{pdf, stream};
+
 use plansift_layout::PdfLayout;
 use plansift_pdf::{parse, Options, PdfError};
 use std::time::{Duration, Instant};
 
 const FIXTURE_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/pdf-robustness");
-
-/// Assemble a PDF from object bodies (object `i + 1` is `objs[i]`), with a
-/// correct cross-reference table.
-fn pdf(objs: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objs.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n", i + 1).bytes());
-        out.extend(o);
-        out.extend(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).bytes());
-    for off in offsets {
-        out.extend(format!("{off:010} 00000 n \n").bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objs.len() + 1
-        )
-        .bytes(),
-    );
-    out
-}
-
-fn stream(dict_extra: &str, data: &[u8]) -> Vec<u8> {
-    let mut v = format!("<< /Length {} {dict_extra} >>\nstream\n", data.len()).into_bytes();
-    v.extend(data);
-    v.extend(b"\nendstream");
-    v
-}
 
 /// A one-page document drawing `content` with Helvetica as /F1 and the
 /// given extra resources and extra objects (numbered from 6).

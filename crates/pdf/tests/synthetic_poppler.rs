@@ -4,38 +4,10 @@
 //! TJ, `'` and `"`, Form XObjects, rotated text), compared with
 //! `pdftotext -bbox` word by word. Skips where pdftotext is not installed.
 
+mod common;
+use common::{pdf, stream};
+
 use std::process::Command;
-
-fn pdf(objs: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objs.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n", i + 1).bytes());
-        out.extend(o);
-        out.extend(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).bytes());
-    for off in offsets {
-        out.extend(format!("{off:010} 00000 n \n").bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objs.len() + 1
-        )
-        .bytes(),
-    );
-    out
-}
-
-fn stream(extra: &str, data: &[u8]) -> Vec<u8> {
-    let mut v = format!("<< /Length {} {extra} >>\nstream\n", data.len()).into_bytes();
-    v.extend(data);
-    v.extend(b"\nendstream");
-    v
-}
 
 /// One page: page attributes, resources, content; extra objects from 5 on
 /// (object 4 is the content stream).
