@@ -207,27 +207,29 @@ fn add_chars(raw: &RawPage, fonts: &[Font]) -> Vec<Proto> {
         if t.is_empty() {
             continue;
         }
+        // A word started by this glyph (its ends in drawing order).
+        let new_word = |p0: f64, p1: f64| Proto {
+            text: t.to_string(),
+            len: 1,
+            p0,
+            pend: p1,
+            last_p0: p0,
+            base,
+            size: g.size,
+            rot: g.rot,
+            font: g.font,
+            first: i,
+            seq_start: g.seq,
+            seq_end: g.seq.wrapping_add(1),
+            after_overlap,
+        };
         if p1 < p0 {
             // drawn backwards: a word of its own, with its ends swapped
             if let Some(w) = cur.take() {
                 protos.push(w);
             }
             std::mem::swap(&mut p0, &mut p1);
-            protos.push(Proto {
-                text: t.to_string(),
-                len: 1,
-                p0,
-                pend: p1,
-                last_p0: p0,
-                base,
-                size: g.size,
-                rot: g.rot,
-                font: g.font,
-                first: i,
-                seq_start: g.seq,
-                seq_end: g.seq.wrapping_add(1),
-                after_overlap,
-            });
+            protos.push(new_word(p0, p1));
             continue;
         }
         match &mut cur {
@@ -239,21 +241,7 @@ fn add_chars(raw: &RawPage, fonts: &[Font]) -> Vec<Proto> {
                 w.seq_end = g.seq.wrapping_add(1);
             }
             None => {
-                cur = Some(Proto {
-                    text: t.to_string(),
-                    len: 1,
-                    p0,
-                    pend: p1,
-                    last_p0: p0,
-                    base,
-                    size: g.size,
-                    rot: g.rot,
-                    font: g.font,
-                    first: i,
-                    seq_start: g.seq,
-                    seq_end: g.seq.wrapping_add(1),
-                    after_overlap,
-                })
+                cur = Some(new_word(p0, p1))
             }
         }
     }
