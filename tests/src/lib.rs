@@ -118,7 +118,11 @@ impl Score {
         Self::ratio(n, self.tp)
     }
     pub fn fields(&self) -> f64 {
-        ["lead", "deadline", "due", "rag"].iter().map(|f| self.field(f)).sum::<f64>() / 4.0
+        ["lead", "deadline", "due", "rag"]
+            .iter()
+            .map(|f| self.field(f))
+            .sum::<f64>()
+            / 4.0
     }
     pub fn summary(&self) -> String {
         format!(
@@ -138,8 +142,21 @@ impl Score {
 }
 
 fn stem(p: &str) -> String {
-    let base = Path::new(p).file_name().and_then(|n| n.to_str()).unwrap_or(p).to_string();
-    for ext in [".gold.json", ".json", ".txt", ".pdf", ".html", ".htm", ".tsv", ".md"] {
+    let base = Path::new(p)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(p)
+        .to_string();
+    for ext in [
+        ".gold.json",
+        ".json",
+        ".txt",
+        ".pdf",
+        ".html",
+        ".htm",
+        ".tsv",
+        ".md",
+    ] {
         if base.to_lowercase().ends_with(ext) {
             return base[..base.len() - ext.len()].to_string();
         }
@@ -152,12 +169,17 @@ fn stem(p: &str) -> String {
 pub fn score(inputs: &Path, docs: &[Value]) -> Score {
     let gold_dir = fixtures().join("gold");
     let mut total = Score::default();
-    let mut names: Vec<PathBuf> = std::fs::read_dir(inputs).expect("inputs folder").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(inputs)
+        .expect("inputs folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     names.sort();
     for input in names {
         let key = stem(input.to_str().unwrap_or_default());
         let gold_path = gold_dir.join(format!("{key}.gold.json"));
-        let Ok(gold_text) = std::fs::read_to_string(&gold_path) else { continue };
+        let Ok(gold_text) = std::fs::read_to_string(&gold_path) else {
+            continue;
+        };
         let gold: Value = serde_json::from_str(&gold_text).expect("gold JSON");
         let gold = gold["actions"].as_array().cloned().unwrap_or_default();
         let pred: Vec<Value> = docs
@@ -190,7 +212,15 @@ pub fn score(inputs: &Path, docs: &[Value]) -> Score {
             }
             let Some(&pi) = gm.get(&gi) else {
                 total.fn_ += 1;
-                total.misses.push(format!("{key}: MISSED {}", g["text"].as_str().unwrap_or("").chars().take(80).collect::<String>()));
+                total.misses.push(format!(
+                    "{key}: MISSED {}",
+                    g["text"]
+                        .as_str()
+                        .unwrap_or("")
+                        .chars()
+                        .take(80)
+                        .collect::<String>()
+                ));
                 continue;
             };
             total.tp += 1;
@@ -202,11 +232,15 @@ pub fn score(inputs: &Path, docs: &[Value]) -> Score {
             if dice(gs("deadline"), get(p, &["deadline", "raw"])) >= FIELD_MIN {
                 total.deadline += 1;
             }
-            if gs("due").filter(|s| !s.is_empty()) == get(p, &["deadline", "end"]).filter(|s| !s.is_empty()) {
+            if gs("due").filter(|s| !s.is_empty())
+                == get(p, &["deadline", "end"]).filter(|s| !s.is_empty())
+            {
                 total.due += 1;
             }
             let prag = get(p, &["rag", "status"]).map(|s| s.to_lowercase());
-            if gs("rag").filter(|s| !s.is_empty()).map(str::to_string) == prag.filter(|s| !s.is_empty()) {
+            if gs("rag").filter(|s| !s.is_empty()).map(str::to_string)
+                == prag.filter(|s| !s.is_empty())
+            {
                 total.rag += 1;
             }
             if dice(gs("objective"), p["objective"].as_str()) >= OBJECTIVE_MIN {
@@ -219,7 +253,15 @@ pub fn score(inputs: &Path, docs: &[Value]) -> Score {
         for (pi, p) in pred.iter().enumerate() {
             if !pm.contains_key(&pi) {
                 total.fp += 1;
-                total.misses.push(format!("{key}: EXTRA {}", p["text"].as_str().unwrap_or("").chars().take(80).collect::<String>()));
+                total.misses.push(format!(
+                    "{key}: EXTRA {}",
+                    p["text"]
+                        .as_str()
+                        .unwrap_or("")
+                        .chars()
+                        .take(80)
+                        .collect::<String>()
+                ));
             }
         }
     }
@@ -230,7 +272,10 @@ pub fn score(inputs: &Path, docs: &[Value]) -> Score {
 pub fn extract_and_score(folder: &str) -> (Vec<Value>, Score) {
     let dir = fixtures().join(folder);
     let files = plansift_extract::collect_inputs(&[dir.clone()]);
-    let docs: Vec<Value> = plansift_extract::extract_all(&files).iter().map(|d| serde_json::to_value(d).expect("serialise")).collect();
+    let docs: Vec<Value> = plansift_extract::extract_all(&files)
+        .iter()
+        .map(|d| serde_json::to_value(d).expect("serialise"))
+        .collect();
     let s = score(&dir, &docs);
     (docs, s)
 }

@@ -16,11 +16,24 @@ fn check(folder: &str, bars: &[(&str, f64)]) -> Score {
             failed.push(format!("{metric}={v:.3} < {min}"));
         }
     }
-    assert!(failed.is_empty(), "{folder}: {}\n{}\nmisses:\n{}", failed.join(", "), s.summary(), s.misses.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "{folder}: {}\n{}\nmisses:\n{}",
+        failed.join(", "),
+        s.summary(),
+        s.misses.join("\n")
+    );
     s
 }
 
-const TEXT_BARS: &[(&str, f64)] = &[("action_f1", 0.95), ("lead", 0.95), ("deadline", 0.95), ("rag", 0.98), ("objective", 0.85), ("due", 0.95)];
+const TEXT_BARS: &[(&str, f64)] = &[
+    ("action_f1", 0.95),
+    ("lead", 0.95),
+    ("deadline", 0.95),
+    ("rag", 0.98),
+    ("objective", 0.85),
+    ("due", 0.95),
+];
 
 #[test]
 fn text_fixtures_meet_the_bars() {

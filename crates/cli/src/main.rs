@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use plansift_schema::PlanDocument;
 
 #[derive(Parser)]
-#[command(name = "plansift", version, about = "Turns UK council board papers (text, HTML, CSV/TSV, PDF) into structured action-plan JSON")]
+#[command(
+    name = "plansift",
+    version,
+    about = "Turns UK council board papers (text, HTML, CSV/TSV, PDF) into structured action-plan JSON"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -68,7 +72,10 @@ enum Command {
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn,lopdf=error".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "warn,lopdf=error".into()),
+        )
         .init();
     // Panics are caught per document and reported in its `error`; keep them off the terminal.
     std::panic::set_hook(Box::new(|info| tracing::debug!("panic: {info}")));
@@ -80,8 +87,18 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Extract { paths, output, format, jobs } => extract(paths, output, format, jobs),
-        Command::Inspect { file, page, json: _, svg } => inspect(&file, page, svg.as_deref()),
+        Command::Extract {
+            paths,
+            output,
+            format,
+            jobs,
+        } => extract(paths, output, format, jobs),
+        Command::Inspect {
+            file,
+            page,
+            json: _,
+            svg,
+        } => inspect(&file, page, svg.as_deref()),
         Command::Model { file } => model(&file),
         Command::Schema => {
             print!("{}", plansift_schema::schema_json());
@@ -116,11 +133,19 @@ fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, format: OutFormat, jobs: Option<usize>) -> ExitCode {
+fn extract(
+    paths: Vec<PathBuf>,
+    output: Option<PathBuf>,
+    format: OutFormat,
+    jobs: Option<usize>,
+) -> ExitCode {
     if jobs == Some(0) {
         return usage_error("--jobs must be at least 1");
     }
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build() {
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+    {
         Ok(p) => p,
         Err(e) => return usage_error(format!("cannot start worker threads: {e}")),
     };
@@ -135,15 +160,24 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, format: OutFormat, jobs
     let mut tmp = None;
     let mut sink: Box<dyn Write> = match &output {
         Some(path) => {
-            let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             if let Err(e) = std::fs::create_dir_all(dir) {
                 return usage_error(format!("cannot write {}: {e}", path.display()));
             }
-            match tempfile::Builder::new().prefix(".plansift-").suffix(".tmp").tempfile_in(dir) {
+            match tempfile::Builder::new()
+                .prefix(".plansift-")
+                .suffix(".tmp")
+                .tempfile_in(dir)
+            {
                 Ok(f) => {
                     let w = match f.reopen() {
                         Ok(w) => w,
-                        Err(e) => return usage_error(format!("cannot write {}: {e}", path.display())),
+                        Err(e) => {
+                            return usage_error(format!("cannot write {}: {e}", path.display()))
+                        }
                     };
                     tmp = Some(f);
                     Box::new(std::io::BufWriter::new(w))
@@ -185,18 +219,34 @@ fn extract(paths: Vec<PathBuf>, output: Option<PathBuf>, format: OutFormat, jobs
             }
         }
     }
-    let end: &[u8] = if format == OutFormat::Json { if first { b"[]\n" } else { b"\n]\n" } } else { b"" };
+    let end: &[u8] = if format == OutFormat::Json {
+        if first {
+            b"[]\n"
+        } else {
+            b"\n]\n"
+        }
+    } else {
+        b""
+    };
     if let Err(e) = sink.write_all(end).and_then(|_| sink.flush()) {
         return usage_error(format!("cannot write output: {e}"));
     }
     drop(sink);
     if let (Some(f), Some(path)) = (tmp, &output) {
-        if let Err(e) = f.as_file().sync_all().map_err(|e| e.to_string()).and_then(|_| f.persist(path).map(|_| ()).map_err(|e| e.to_string())) {
+        if let Err(e) = f
+            .as_file()
+            .sync_all()
+            .map_err(|e| e.to_string())
+            .and_then(|_| f.persist(path).map(|_| ()).map_err(|e| e.to_string()))
+        {
             return usage_error(format!("cannot write {}: {e}", path.display()));
         }
     }
     if failed > 0 {
-        eprintln!("plansift: {failed} of {} documents failed (see `error` in the output)", files.len());
+        eprintln!(
+            "plansift: {failed} of {} documents failed (see `error` in the output)",
+            files.len()
+        );
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -218,7 +268,11 @@ fn inspect(file: &Path, page: Option<u32>, svg: Option<&Path>) -> ExitCode {
     };
     if let Some(n) = page {
         if n == 0 || n as usize > layout.pages.len() {
-            return usage_error(format!("{}: no page {n} (the file has {} pages)", file.display(), layout.pages.len()));
+            return usage_error(format!(
+                "{}: no page {n} (the file has {} pages)",
+                file.display(),
+                layout.pages.len()
+            ));
         }
     }
     match svg {

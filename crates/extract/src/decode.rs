@@ -47,13 +47,25 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeErro
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return decode_text(rest).map(|(t, n)| (t, n));
     }
-    for (bom, enc) in [(&b"\xFF\xFE"[..], encoding_rs::UTF_16LE), (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE)] {
+    for (bom, enc) in [
+        (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE),
+        (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE),
+    ] {
         if bytes.starts_with(bom) {
             let (text, _, had_errors) = enc.decode(bytes);
             if had_errors {
-                notes.push(Diagnostic::warning("input.encoding", format!("invalid {} sequences replaced with U+FFFD", enc.name()), None));
+                notes.push(Diagnostic::warning(
+                    "input.encoding",
+                    format!("invalid {} sequences replaced with U+FFFD", enc.name()),
+                    None,
+                ));
             } else {
-                notes.push(Diagnostic::new(Level::Info, "input.encoding", format!("decoded as {}", enc.name()), None));
+                notes.push(Diagnostic::new(
+                    Level::Info,
+                    "input.encoding",
+                    format!("decoded as {}", enc.name()),
+                    None,
+                ));
             }
             return Ok((text.into_owned(), notes));
         }
@@ -72,8 +84,14 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeErro
         Ok(s) => Ok((s.to_string(), notes)),
         Err(e) => {
             let offset = e.valid_up_to();
-            if let Some(off) = bytes.iter().position(|&b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)) {
-                return Err(DecodeError::Encoding { byte: bytes[off], offset: off });
+            if let Some(off) = bytes
+                .iter()
+                .position(|&b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
+            {
+                return Err(DecodeError::Encoding {
+                    byte: bytes[off],
+                    offset: off,
+                });
             }
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             notes.push(Diagnostic::new(
@@ -110,7 +128,10 @@ mod tests {
 
     #[test]
     fn binary_and_undefined_bytes() {
-        assert_eq!(decode_text(b"ab\0cd").unwrap_err(), DecodeError::Binary { offset: 2 });
+        assert_eq!(
+            decode_text(b"ab\0cd").unwrap_err(),
+            DecodeError::Binary { offset: 2 }
+        );
         let e = decode_text(b"abc \x81 def").unwrap_err();
         assert_eq!(e.code(), "input.encoding");
         assert!(e.to_string().contains("0x81"));

@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 fn hidden(p: &Path) -> bool {
-    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+    p.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
@@ -12,7 +14,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
         return;
     }
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
-        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| !hidden(p)).collect(),
+        Ok(rd) => rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| !hidden(p))
+            .collect(),
         Err(e) => {
             tracing::warn!(dir = %dir.display(), "cannot read folder: {e}");
             out.push(dir.to_path_buf()); // reported as an unreadable input
@@ -22,7 +27,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
     entries.sort();
     for p in entries {
         // Follow links to files, not to folders (no cycles).
-        let is_link = std::fs::symlink_metadata(&p).map(|m| m.file_type().is_symlink()).unwrap_or(false);
+        let is_link = std::fs::symlink_metadata(&p)
+            .map(|m| m.file_type().is_symlink())
+            .unwrap_or(false);
         if p.is_dir() {
             if !is_link {
                 walk(&p, out, depth + 1);

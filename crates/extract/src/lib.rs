@@ -16,7 +16,9 @@ use std::path::Path;
 pub use decode::{decode_text, DecodeError};
 pub use inputs::collect_inputs;
 use plansift_model::{Diagnostic as ModelDiagnostic, Document, Level as ModelLevel};
-use plansift_schema::{Diagnostic, DocError, Format, Level, Location, PlanDocument, Source, SCHEMA_VERSION};
+use plansift_schema::{
+    Diagnostic, DocError, Format, Level, Location, PlanDocument, Source, SCHEMA_VERSION,
+};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -32,7 +34,13 @@ fn empty_document(path: &str, bytes: u64) -> PlanDocument {
     PlanDocument {
         schema_version: SCHEMA_VERSION.to_string(),
         generator: generator(),
-        source: Source { path: path.to_string(), sha256: None, format: None, bytes, pages: None },
+        source: Source {
+            path: path.to_string(),
+            sha256: None,
+            format: None,
+            bytes,
+            pages: None,
+        },
         title: None,
         organisation: None,
         period: None,
@@ -44,7 +52,10 @@ fn empty_document(path: &str, bytes: u64) -> PlanDocument {
 
 fn failed(mut doc: PlanDocument, code: &str, message: String) -> PlanDocument {
     doc.actions.clear();
-    doc.error = Some(DocError { code: code.to_string(), message });
+    doc.error = Some(DocError {
+        code: code.to_string(),
+        message,
+    });
     doc
 }
 
@@ -53,21 +64,39 @@ pub fn extract_path(path: &Path) -> PlanDocument {
     let shown = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => return failed(empty_document(&shown, 0), "io.read", format!("{shown}: cannot read the file: {e}")),
+        Err(e) => {
+            return failed(
+                empty_document(&shown, 0),
+                "io.read",
+                format!("{shown}: cannot read the file: {e}"),
+            )
+        }
     };
     if meta.is_dir() {
-        return failed(empty_document(&shown, 0), "io.read", format!("{shown}: is a folder, not a file"));
+        return failed(
+            empty_document(&shown, 0),
+            "io.read",
+            format!("{shown}: is a folder, not a file"),
+        );
     }
     if meta.len() > MAX_INPUT_BYTES {
         return failed(
             empty_document(&shown, meta.len()),
             "input.too_large",
-            format!("{shown}: the file is {} bytes; plansift reads files up to {} bytes", meta.len(), MAX_INPUT_BYTES),
+            format!(
+                "{shown}: the file is {} bytes; plansift reads files up to {} bytes",
+                meta.len(),
+                MAX_INPUT_BYTES
+            ),
         );
     }
     match std::fs::read(path) {
         Ok(bytes) => extract_bytes(&shown, &bytes),
-        Err(e) => failed(empty_document(&shown, meta.len()), "io.read", format!("{shown}: cannot read the file: {e}")),
+        Err(e) => failed(
+            empty_document(&shown, meta.len()),
+            "io.read",
+            format!("{shown}: cannot read the file: {e}"),
+        ),
     }
 }
 
@@ -85,7 +114,11 @@ pub fn extract_bytes(path: &str, bytes: &[u8]) -> PlanDocument {
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
             tracing::error!(file = path, "internal error: {what}");
-            failed(doc, "internal.panic", format!("{path}: plansift failed on this file (a bug; please report it): {what}"))
+            failed(
+                doc,
+                "internal.panic",
+                format!("{path}: plansift failed on this file (a bug; please report it): {what}"),
+            )
         }
     }
 }
@@ -100,7 +133,10 @@ fn sniff(path: &str, bytes: &[u8]) -> Option<Format> {
     if head.windows(5).any(|w| w == b"%PDF-") {
         return Some(Format::Pdf);
     }
-    let ext = Path::new(path).extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase());
+    let ext = Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
     match ext.as_deref() {
         Some("pdf") => Some(Format::Pdf),
         Some("html") | Some("htm") | Some("xhtml") => Some(Format::Html),
@@ -112,24 +148,50 @@ fn sniff(path: &str, bytes: &[u8]) -> Option<Format> {
 }
 
 fn looks_html(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(1024).collect::<String>().to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || (head.starts_with('<') && head.contains("<table"))
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || (head.starts_with('<') && head.contains("<table"))
 }
 
 /// Read a file's bytes into the document model: format detection, decoding, front-end.
 /// Returns the format, the model and notes on decoding, or the error code and message.
-pub fn read_model(path: &str, bytes: &[u8]) -> Result<(Format, Document), (Format, String, String)> {
-    let fail = |f: Option<Format>, code: &str, msg: String| (f.unwrap_or(Format::Text), code.to_string(), format!("{path}: {msg}"));
+pub fn read_model(
+    path: &str,
+    bytes: &[u8],
+) -> Result<(Format, Document), (Format, String, String)> {
+    let fail = |f: Option<Format>, code: &str, msg: String| {
+        (
+            f.unwrap_or(Format::Text),
+            code.to_string(),
+            format!("{path}: {msg}"),
+        )
+    };
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        let msg = if bytes.is_empty() { "the file is empty (0 bytes)".to_string() } else { format!("the file holds only white space ({} bytes)", bytes.len()) };
+        let msg = if bytes.is_empty() {
+            "the file is empty (0 bytes)".to_string()
+        } else {
+            format!("the file holds only white space ({} bytes)", bytes.len())
+        };
         return Err(fail(None, "input.empty", msg));
     }
     let hint = sniff(path, bytes);
     if hint == Some(Format::Pdf) {
         if !bytes.windows(5).take(1024).any(|w| w == b"%PDF-") {
-            return Err(fail(hint, "pdf.not_pdf", "named .pdf but the file does not start with a %PDF- header".into()));
+            return Err(fail(
+                hint,
+                "pdf.not_pdf",
+                "named .pdf but the file does not start with a %PDF- header".into(),
+            ));
         }
-        return pdf_document(bytes).map(|m| (Format::Pdf, m)).map_err(|(code, msg)| fail(hint, &code, msg));
+        return pdf_document(bytes)
+            .map(|m| (Format::Pdf, m))
+            .map_err(|(code, msg)| fail(hint, &code, msg));
     }
     let (text, notes) = decode_text(bytes).map_err(|e| fail(hint, e.code(), e.to_string()))?;
     let format = match hint {
@@ -141,15 +203,18 @@ pub fn read_model(path: &str, bytes: &[u8]) -> Result<(Format, Document), (Forma
             None => Format::Text,
         },
     };
-    let mut model = match format {
-        Format::Text => plansift_text::parse(&text),
-        Format::Html => plansift_html::parse(&text),
-        Format::Csv | Format::Tsv => {
-            let delim = plansift_csv::sniff_delimiter(&text).unwrap_or(if format == Format::Tsv { b'\t' } else { b',' });
-            plansift_csv::parse(&text, delim).map_err(|e| fail(Some(format), "csv.malformed", e.to_string()))?
-        }
-        Format::Pdf => unreachable!("handled above"),
-    };
+    let mut model =
+        match format {
+            Format::Text => plansift_text::parse(&text),
+            Format::Html => plansift_html::parse(&text),
+            Format::Csv | Format::Tsv => {
+                let delim = plansift_csv::sniff_delimiter(&text)
+                    .unwrap_or(if format == Format::Tsv { b'\t' } else { b',' });
+                plansift_csv::parse(&text, delim)
+                    .map_err(|e| fail(Some(format), "csv.malformed", e.to_string()))?
+            }
+            Format::Pdf => unreachable!("handled above"),
+        };
     let mut all = notes;
     all.append(&mut model.diagnostics);
     model.diagnostics = all;
@@ -173,7 +238,8 @@ fn run(path: &str, bytes: &[u8], mut doc: PlanDocument) -> PlanDocument {
 
 #[cfg(feature = "pdf")]
 fn pdf_document(bytes: &[u8]) -> Result<Document, (String, String)> {
-    let layout = plansift_pdf::parse(bytes, &plansift_pdf::Options::default()).map_err(|e| (e.code().to_string(), e.to_string()))?;
+    let layout = plansift_pdf::parse(bytes, &plansift_pdf::Options::default())
+        .map_err(|e| (e.code().to_string(), e.to_string()))?;
     let mut model = plansift_pdf_tables::to_document(&layout);
     let mut diags = layout.diagnostics.clone();
     diags.append(&mut model.diagnostics);
@@ -186,7 +252,10 @@ fn pdf_document(bytes: &[u8]) -> Result<Document, (String, String)> {
 
 #[cfg(not(feature = "pdf"))]
 fn pdf_document(_bytes: &[u8]) -> Result<Document, (String, String)> {
-    Err(("pdf.unsupported".into(), "this build of plansift was made without the PDF front-end".into()))
+    Err((
+        "pdf.unsupported".into(),
+        "this build of plansift was made without the PDF front-end".into(),
+    ))
 }
 
 fn to_schema_diagnostic(d: ModelDiagnostic) -> Diagnostic {
@@ -198,7 +267,10 @@ fn to_schema_diagnostic(d: ModelDiagnostic) -> Diagnostic {
         },
         code: d.code,
         message: d.message,
-        location: d.prov.map(|p| Location { page: p.page, line: p.line }),
+        location: d.prov.map(|p| Location {
+            page: p.page,
+            line: p.line,
+        }),
     }
 }
 
@@ -208,7 +280,14 @@ fn finish(mut doc: PlanDocument, model: Document) -> PlanDocument {
     doc.title = found.title;
     doc.organisation = found.organisation;
     doc.period = found.period;
-    let prefix: String = doc.source.sha256.as_deref().unwrap_or("000000000000").chars().take(12).collect();
+    let prefix: String = doc
+        .source
+        .sha256
+        .as_deref()
+        .unwrap_or("000000000000")
+        .chars()
+        .take(12)
+        .collect();
     doc.actions = found
         .actions
         .into_iter()
@@ -218,7 +297,13 @@ fn finish(mut doc: PlanDocument, model: Document) -> PlanDocument {
             a
         })
         .collect();
-    doc.diagnostics.extend(model.diagnostics.into_iter().chain(found.diagnostics).map(to_schema_diagnostic));
+    doc.diagnostics.extend(
+        model
+            .diagnostics
+            .into_iter()
+            .chain(found.diagnostics)
+            .map(to_schema_diagnostic),
+    );
     doc
 }
 

@@ -94,13 +94,23 @@ impl<'a> Fit<'a> {
     fn new(text: &'a str) -> Self {
         let t = text.trim();
         let long = t.chars().count() > 60;
-        Fit { t, long, rag: OnceCell::new(), deadline: OnceCell::new(), person: OnceCell::new(), people: OnceCell::new(), list_item: OnceCell::new() }
+        Fit {
+            t,
+            long,
+            rag: OnceCell::new(),
+            deadline: OnceCell::new(),
+            person: OnceCell::new(),
+            people: OnceCell::new(),
+            list_item: OnceCell::new(),
+        }
     }
     fn rag(&self) -> bool {
         *self.rag.get_or_init(|| norm::looks_like_rag(self.t))
     }
     fn deadline(&self) -> bool {
-        *self.deadline.get_or_init(|| norm::looks_like_deadline(self.t))
+        *self
+            .deadline
+            .get_or_init(|| norm::looks_like_deadline(self.t))
     }
     fn person(&self) -> bool {
         *self.person.get_or_init(|| norm::looks_like_person(self.t))
@@ -153,7 +163,9 @@ impl<'a> Fit<'a> {
                     0
                 }
             }
-            Some(Role::Progress) | Some(Role::NextSteps) | Some(Role::Indicators) => i32::from(long),
+            Some(Role::Progress) | Some(Role::NextSteps) | Some(Role::Indicators) => {
+                i32::from(long)
+            }
             Some(Role::Objective) => {
                 if self.list_item() || self.rag() {
                     -1
@@ -178,9 +190,18 @@ fn names_people(t: &str) -> bool {
 /// whose cells fit their columns' roles clearly better.
 fn align(row: &Row, plan: &Plan) -> Option<Row> {
     let width = plan.roles.len();
-    let filled: Vec<usize> = row.cells.iter().enumerate().filter(|(_, c)| !c.is_empty()).map(|(i, _)| i).collect();
+    let filled: Vec<usize> = row
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .map(|(i, _)| i)
+        .collect();
     let (&lo, &hi) = (filled.first()?, filled.last()?);
-    let fits: Vec<Fit> = filled.iter().map(|&i| Fit::new(row.cells.get(i).map_or("", |c| c.text.as_str()))).collect();
+    let fits: Vec<Fit> = filled
+        .iter()
+        .map(|&i| Fit::new(row.cells.get(i).map_or("", |c| c.text.as_str())))
+        .collect();
     let score = |shift: i64| -> Option<i32> {
         let mut total = 0;
         for (&i, fit) in filled.iter().zip(&fits) {
@@ -214,7 +235,10 @@ fn align(row: &Row, plan: &Plan) -> Option<Row> {
             cells[j as usize] = c.clone();
         }
     }
-    Some(Row { cells, prov: row.prov })
+    Some(Row {
+        cells,
+        prov: row.prov,
+    })
 }
 
 /// A plan: a run of tables sharing one header.
@@ -292,7 +316,9 @@ impl Walker {
             // A running header or footer marks a page boundary of the source (a rendering may
             // reflow it into the middle of a page).
             Block::PageBreak { .. } | Block::Furniture(_) => self.gap_break = true,
-            Block::Heading(t) | Block::Paragraph(t) => self.text_block(&t.text, t.bold || matches!(b, Block::Heading(_))),
+            Block::Heading(t) | Block::Paragraph(t) => {
+                self.text_block(&t.text, t.bold || matches!(b, Block::Heading(_)))
+            }
             Block::Table(t) => self.table(t),
         }
     }
@@ -356,7 +382,8 @@ impl Walker {
             if let Some(mut roles) = header_roles(row) {
                 infer_action_column(&mut roles, row, &t.rows[i + 1..]);
                 if is_plan(&roles) {
-                    let same = self.plan.as_ref().is_some_and(|p| same_header(p, row)) && !self.gap_text;
+                    let same =
+                        self.plan.as_ref().is_some_and(|p| same_header(p, row)) && !self.gap_text;
                     if !same {
                         self.start_plan(roles, row);
                     }
@@ -406,14 +433,20 @@ impl Walker {
         let filled = rows.iter().filter(|r| r.filled() > 0).count();
         if !pairs.is_empty() && pairs.len() * 10 >= filled * 6 {
             for (code, desc) in pairs {
-                self.ref_objectives.entry(code.to_string()).or_insert_with(|| desc.to_string());
+                self.ref_objectives
+                    .entry(code.to_string())
+                    .or_insert_with(|| desc.to_string());
             }
         }
     }
 
     fn start_plan(&mut self, roles: Vec<Option<Role>>, row: &Row) {
         self.plans += 1;
-        let objective = if roles.contains(&Some(Role::Objective)) { None } else { self.pending_objective.clone() };
+        let objective = if roles.contains(&Some(Role::Objective)) {
+            None
+        } else {
+            self.pending_objective.clone()
+        };
         self.plan = Some(Plan {
             id: self.plans,
             roles,
@@ -449,13 +482,17 @@ impl Walker {
         for row in rows {
             let (code, desc) = (row.text(r).trim(), row.text(d).trim());
             if !code.is_empty() && !desc.is_empty() && !code.contains(' ') {
-                self.ref_objectives.entry(code.to_string()).or_insert_with(|| desc.to_string());
+                self.ref_objectives
+                    .entry(code.to_string())
+                    .or_insert_with(|| desc.to_string());
             }
         }
     }
 
     fn plan_row(&mut self, row: &Row, first_after_break: bool, first_in_table: bool) {
-        let Some(plan) = self.plan.clone() else { return };
+        let Some(plan) = self.plan.clone() else {
+            return;
+        };
         let aligned = align(row, &plan);
         let row = aligned.as_ref().unwrap_or(row);
         let joined = text::join_cells(row.cells.iter().map(|c| c.text.as_str()));
@@ -469,12 +506,18 @@ impl Walker {
         if plan.measures {
             return;
         }
-        let cell = |role: Role| -> &str { plan.col(role).map(|i| row.text(i).trim()).unwrap_or("") };
+        let cell =
+            |role: Role| -> &str { plan.col(role).map(|i| row.text(i).trim()).unwrap_or("") };
         let action_col = plan.col(Role::Action);
-        let action = action_col.map(|i| text::strip_bullet(row.text(i).trim())).unwrap_or("");
+        let action = action_col
+            .map(|i| text::strip_bullet(row.text(i).trim()))
+            .unwrap_or("");
 
         // "Priority Outcome 2 Maximising independence ..." spread over the row: a new objective.
-        if text::objective_label(&joined) && cell(Role::Lead).is_empty() && cell(Role::Deadline).is_empty() {
+        if text::objective_label(&joined)
+            && cell(Role::Lead).is_empty()
+            && cell(Role::Deadline).is_empty()
+        {
             let o = text::first_sentence(&joined).to_string();
             self.set_objective(o, false);
             if let Some(p) = &mut self.plan {
@@ -485,8 +528,15 @@ impl Walker {
 
         if action.is_empty() {
             if let Some(c) = single_cell(row) {
-                let col = row.cells.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0);
-                if col == 0 && theme_like(&c.text) && plan.roles.first().copied().flatten() != Some(Role::Action) {
+                let col = row
+                    .cells
+                    .iter()
+                    .position(|x| std::ptr::eq(x, c))
+                    .unwrap_or(0);
+                if col == 0
+                    && theme_like(&c.text)
+                    && plan.roles.first().copied().flatten() != Some(Role::Action)
+                {
                     self.set_theme(c.text.clone());
                     return;
                 }
@@ -504,18 +554,36 @@ impl Walker {
         }
 
         // The row has its own lead, deadline, RAG or reference (a RAG cell must hold a rating).
-        let own_key = [Role::Lead, Role::Deadline, Role::Ref].iter().any(|&r| !cell(r).is_empty())
+        let own_key = [Role::Lead, Role::Deadline, Role::Ref]
+            .iter()
+            .any(|&r| !cell(r).is_empty())
             || norm::looks_like_rag(cell(Role::Rag))
-            || plan.col(Role::Rag).and_then(|i| row.cells.get(i)).and_then(|c| c.fill).is_some_and(is_rag_colour);
-        let last = self.drafts.last().filter(|d| d.plan == plan.id && plan.open);
+            || plan
+                .col(Role::Rag)
+                .and_then(|i| row.cells.get(i))
+                .and_then(|c| c.fill)
+                .is_some_and(is_rag_colour);
+        let last = self
+            .drafts
+            .last()
+            .filter(|d| d.plan == plan.id && plan.open);
         if let Some(last) = last {
-            let ref_wrap = plan.col(Role::Ref).is_some() && cell(Role::Ref).is_empty() && !last.reference.is_empty();
-            let key_cols = [Role::Lead, Role::Deadline, Role::Rag].iter().filter(|&&r| plan.col(r).is_some()).count();
+            let ref_wrap = plan.col(Role::Ref).is_some()
+                && cell(Role::Ref).is_empty()
+                && !last.reference.is_empty();
+            let key_cols = [Role::Lead, Role::Deadline, Role::Rag]
+                .iter()
+                .filter(|&&r| plan.col(r).is_some())
+                .count();
             // The row was cut by the page break: the previous action's text is unfinished and
             // either this row has no lead/deadline/RAG of its own or the previous one had none yet.
-            let last_has_keys = !(last.lead.is_empty() && last.deadline.is_empty() && last.rag.is_empty() && last.rag_fill.is_none());
+            let last_has_keys = !(last.lead.is_empty()
+                && last.deadline.is_empty()
+                && last.rag.is_empty()
+                && last.rag_fill.is_none());
             // A new objective beside the row starts a new group, never a continuation.
-            let new_objective = !cell(Role::Objective).is_empty() && !text::continues(cell(Role::Objective));
+            let new_objective =
+                !cell(Role::Objective).is_empty() && !text::continues(cell(Role::Objective));
             let cut_before_keys = first_after_break
                 && key_cols >= 1
                 && !new_objective
@@ -549,7 +617,9 @@ impl Walker {
 
         // A merged objective cell beside this action: a new objective.
         let objective = cell(Role::Objective);
-        if !objective.is_empty() && !(first_after_break && (text::starts_lower(objective) || text::list_item(objective))) {
+        if !objective.is_empty()
+            && !(first_after_break && (text::starts_lower(objective) || text::list_item(objective)))
+        {
             self.set_objective(objective.to_string(), true);
         }
         // A lead-in with nothing beside it ("Healthy weight interventions:") introduces the
@@ -558,7 +628,13 @@ impl Walker {
             .cells
             .iter()
             .enumerate()
-            .filter(|(i, c)| !c.is_empty() && !matches!(plan.roles.get(*i).copied().flatten(), Some(Role::Action) | Some(Role::Objective) | Some(Role::Ref)))
+            .filter(|(i, c)| {
+                !c.is_empty()
+                    && !matches!(
+                        plan.roles.get(*i).copied().flatten(),
+                        Some(Role::Action) | Some(Role::Objective) | Some(Role::Ref)
+                    )
+            })
             .count();
         if action.ends_with(':') && others == 0 {
             if let Some(p) = &mut self.plan {
@@ -568,7 +644,8 @@ impl Walker {
         }
         let reference = cell(Role::Ref).to_string();
         let plan = self.plan.clone().unwrap_or(plan);
-        let objective = reference_objective(&self.ref_objectives, &reference).or_else(|| plan.objective.clone());
+        let objective = reference_objective(&self.ref_objectives, &reference)
+            .or_else(|| plan.objective.clone());
         let mut d = Draft {
             reference,
             text: action,
@@ -621,10 +698,16 @@ impl Walker {
 /// ("Description | Lead Officer | Target Date | RAG"): the action column is the column whose
 /// header names no role and whose cells hold the longest text.
 fn infer_action_column(roles: &mut [Option<Role>], header: &Row, below: &[Row]) {
-    if roles.contains(&Some(Role::Action)) || roles.contains(&Some(Role::Risk)) || roles.contains(&Some(Role::Indicators)) {
+    if roles.contains(&Some(Role::Action))
+        || roles.contains(&Some(Role::Risk))
+        || roles.contains(&Some(Role::Indicators))
+    {
         return;
     }
-    let keys = [Role::Lead, Role::Deadline, Role::Rag].iter().filter(|&&r| roles.contains(&Some(r))).count();
+    let keys = [Role::Lead, Role::Deadline, Role::Rag]
+        .iter()
+        .filter(|&&r| roles.contains(&Some(r)))
+        .count();
     if keys < 2 {
         return;
     }
@@ -634,7 +717,11 @@ fn infer_action_column(roles: &mut [Option<Role>], header: &Row, below: &[Row]) 
         if r.is_some() || !named {
             continue;
         }
-        let sample: Vec<usize> = below.iter().take(12).map(|row| row.text(i).chars().count()).collect();
+        let sample: Vec<usize> = below
+            .iter()
+            .take(12)
+            .map(|row| row.text(i).chars().count())
+            .collect();
         let filled = sample.iter().filter(|&&n| n > 0).count();
         if filled * 2 < sample.len().max(1) {
             continue;
@@ -682,7 +769,11 @@ fn fill_fields(d: &mut Draft, row: &Row, plan: &Plan, new: bool) {
             Some(Role::Governance) => append(&mut d.governance, t),
             Some(Role::Action) | Some(Role::Ref) | Some(Role::Objective) => {}
             Some(Role::Ambition) | Some(Role::Risk) | Some(Role::Link) | None => {
-                let header = plan.headers.get(i).map(|h| h.trim()).filter(|h| !h.is_empty());
+                let header = plan
+                    .headers
+                    .get(i)
+                    .map(|h| h.trim())
+                    .filter(|h| !h.is_empty());
                 if let Some(h) = header {
                     if !t.is_empty() && (new || d.extra.contains_key(h)) {
                         append(d.extra.entry(h.to_string()).or_default(), t);
@@ -705,7 +796,10 @@ fn same_header(p: &Plan, row: &Row) -> bool {
             continue;
         }
         filled += 1;
-        if p.headers.get(i).is_some_and(|h| h.trim().eq_ignore_ascii_case(c.text.trim())) {
+        if p.headers
+            .get(i)
+            .is_some_and(|h| h.trim().eq_ignore_ascii_case(c.text.trim()))
+        {
             equal += 1;
         }
     }
@@ -771,14 +865,21 @@ pub fn interpret(doc: &Document) -> Interpretation {
         .filter(|d| !d.text.trim().is_empty())
         .map(|d| build(d, period.as_ref()))
         .collect();
-    Interpretation { title: meta::title(doc), organisation: meta::organisation(doc), period, actions, diagnostics }
+    Interpretation {
+        title: meta::title(doc),
+        organisation: meta::organisation(doc),
+        period,
+        actions,
+        diagnostics,
+    }
 }
 
 fn build(d: Draft, period: Option<&norm::Period>) -> Action {
     let rag = if !d.rag.trim().is_empty() {
         Some(norm::rag(d.rag.trim()))
     } else {
-        d.rag_fill.and_then(|c| norm::rag_from_colour(c.0, c.1, c.2))
+        d.rag_fill
+            .and_then(|c| norm::rag_from_colour(c.0, c.1, c.2))
     };
     Action {
         id: String::new(),
@@ -794,6 +895,11 @@ fn build(d: Draft, period: Option<&norm::Period>) -> Action {
         indicators: opt(&d.indicators),
         governance: opt(&d.governance),
         extra: d.extra,
-        source: ActionSource { page: d.prov.page, line: d.prov.line, bbox: d.prov.bbox, plan: d.plan },
+        source: ActionSource {
+            page: d.prov.page,
+            line: d.prov.line,
+            bbox: d.prov.bbox,
+            plan: d.plan,
+        },
     }
 }

@@ -15,10 +15,17 @@ fn identity_texts(doc: &Document) -> Vec<&str> {
     for b in doc.blocks.iter() {
         match b {
             Block::Furniture(t) => furniture.push(t.text.as_str()),
-            Block::Heading(t) | Block::Paragraph(t) if early.len() < 60 => early.push(t.text.as_str()),
+            Block::Heading(t) | Block::Paragraph(t) if early.len() < 60 => {
+                early.push(t.text.as_str())
+            }
             Block::Table(t) if headers.len() < 400 => {
                 for r in t.rows.iter().take(3) {
-                    headers.extend(r.cells.iter().filter(|c| c.text.len() < 80).map(|c| c.text.as_str()));
+                    headers.extend(
+                        r.cells
+                            .iter()
+                            .filter(|c| c.text.len() < 80)
+                            .map(|c| c.text.as_str()),
+                    );
                 }
             }
             _ => {}
@@ -54,7 +61,11 @@ pub fn title(doc: &Document) -> Option<String> {
     // A metadata title that is a file name ("bromley-plan-2013-14", "Microsoft Word - x.docx") says nothing.
     doc.meta_title.clone().filter(|t| {
         let t = t.trim();
-        !t.is_empty() && t.contains(' ') && !t.to_lowercase().starts_with("microsoft") && !t.to_lowercase().ends_with(".docx") && !t.to_lowercase().ends_with(".doc")
+        !t.is_empty()
+            && t.contains(' ')
+            && !t.to_lowercase().starts_with("microsoft")
+            && !t.to_lowercase().ends_with(".docx")
+            && !t.to_lowercase().ends_with(".doc")
     })
 }
 
@@ -65,7 +76,11 @@ static ORG: LazyLock<Regex> = LazyLock::new(|| {
     .expect("organisation regex")
 });
 
-const NOT_NAMES: &[&str] = &["The", "This", "That", "Our", "A", "An", "Each", "Every", "Whole", "Full", "Town", "Parish", "Dear", "County", "City", "Borough", "District", "Local", "Wider", "All", "Other", "Your", "Their", "By", "To", "Of", "For", "And", "In", "With"];
+const NOT_NAMES: &[&str] = &[
+    "The", "This", "That", "Our", "A", "An", "Each", "Every", "Whole", "Full", "Town", "Parish",
+    "Dear", "County", "City", "Borough", "District", "Local", "Wider", "All", "Other", "Your",
+    "Their", "By", "To", "Of", "For", "And", "In", "With",
+];
 
 pub fn organisation(doc: &Document) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();

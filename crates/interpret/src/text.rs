@@ -17,16 +17,21 @@ pub fn continues(s: &str) -> bool {
 
 /// Words of three or more letters.
 pub fn real_words(s: &str) -> usize {
-    s.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 3).count()
+    s.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .count()
 }
 
 pub fn starts_upper_or_digit(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\'' || c == '‘' || c == '“')
+    s.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '\'' || c == '‘' || c == '“'
+    })
 }
 
 /// Ends like a finished sentence or list (`.`, `!`, `?`, `;`, a closing bracket or quote after one).
 pub fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | '"' | '\'' | '’' | '”'));
+    let t = s
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | '"' | '\'' | '’' | '”'));
     t.ends_with(['.', '!', '?', ';'])
 }
 
@@ -37,14 +42,18 @@ pub fn unbalanced(s: &str) -> bool {
 
 /// A list item: `1.`, `2)`, `a)`, `(iv)`, a bullet.
 pub fn list_item(s: &str) -> bool {
-    static RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:\d{1,3}[.)]\s|\(?[a-z]\)\s|\(?[ivx]{1,4}\)\s|[•●▪◦\-–*·]\s?)").expect("list regex"));
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\d{1,3}[.)]\s|\(?[a-z]\)\s|\(?[ivx]{1,4}\)\s|[•●▪◦\-–*·]\s?)")
+            .expect("list regex")
+    });
     RE.is_match(s)
 }
 
 /// Strip leading bullets and list dashes ("• Expansion of ..." -> "Expansion of ...").
 pub fn strip_bullet(s: &str) -> &str {
-    let t = s.trim_start_matches(|c: char| matches!(c, '•' | '●' | '▪' | '◦' | '·' | '\u{f0b7}' | '➢' | '✓') || c.is_whitespace());
+    let t = s.trim_start_matches(|c: char| {
+        matches!(c, '•' | '●' | '▪' | '◦' | '·' | '\u{f0b7}' | '➢' | '✓') || c.is_whitespace()
+    });
     t.trim_start()
 }
 
@@ -75,7 +84,10 @@ pub fn first_sentence(s: &str) -> &str {
             // "Dr. Smith", "e.g. The": skip abbreviations of one or two letters
             let before = &s[..w[0].0];
             let last_word = before.rsplit(' ').next().unwrap_or("");
-            if last_word.chars().count() <= 2 && last_word.chars().all(|c| c.is_alphabetic()) && last_word.chars().next().is_some_and(|c| c.is_uppercase()) {
+            if last_word.chars().count() <= 2
+                && last_word.chars().all(|c| c.is_alphabetic())
+                && last_word.chars().next().is_some_and(|c| c.is_uppercase())
+            {
                 continue;
             }
             return &s[..w[0].0 + 1];
@@ -118,16 +130,25 @@ pub fn find_objective_label(s: &str) -> Option<&str> {
 
 /// A reference code such as `SCAR001`, `DADU004`, `SHAW001.2`, `A1.3`.
 pub fn is_ref_code(s: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z][A-Z0-9]{0,9}\d{1,4}(?:[./-]\d{1,3})*$").expect("ref code regex"));
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[A-Z][A-Z0-9]{0,9}\d{1,4}(?:[./-]\d{1,3})*$").expect("ref code regex")
+    });
     RE.is_match(s.trim())
 }
 
 /// `CODE *description*` pairs anywhere in a text (the description emphasised).
 pub fn emphasised_ref_descriptions(s: &str) -> Vec<(String, String)> {
-    static RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b([A-Z][A-Z0-9]{1,9}\d{1,4})\s+\*([^*]{10,})\*").expect("emphasised ref regex"));
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b([A-Z][A-Z0-9]{1,9}\d{1,4})\s+\*([^*]{10,})\*")
+            .expect("emphasised ref regex")
+    });
     RE.captures_iter(s)
-        .filter_map(|c| Some((c.get(1)?.as_str().to_string(), c.get(2)?.as_str().trim().to_string())))
+        .filter_map(|c| {
+            Some((
+                c.get(1)?.as_str().to_string(),
+                c.get(2)?.as_str().trim().to_string(),
+            ))
+        })
         .collect()
 }
 
@@ -137,13 +158,17 @@ pub fn section_label(s: &str) -> Option<&str> {
         Regex::new(r"(?i)^(?:service|theme|section|portfolio|priority area|strategic theme|workstream|programme|department|division)\s*:\s*(.{2,150})$")
             .expect("section label regex")
     });
-    RE.captures(s.trim()).and_then(|c| c.get(1)).map(|m| m.as_str().trim())
+    RE.captures(s.trim())
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim())
 }
 
 /// "SCAR001 *To maintain ...*" -> ("SCAR001", "To maintain ..."): a reference code and its description.
 pub fn ref_description(s: &str) -> Option<(&str, &str)> {
-    static RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^([A-Z][A-Z0-9]{1,9}\d{1,4}(?:[./-]\d{1,3})*)\s+[*_]*\s*(.{10,}?)\s*[*_]*$").expect("ref regex"));
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([A-Z][A-Z0-9]{1,9}\d{1,4}(?:[./-]\d{1,3})*)\s+[*_]*\s*(.{10,}?)\s*[*_]*$")
+            .expect("ref regex")
+    });
     let c = RE.captures(s.trim())?;
     Some((c.get(1)?.as_str(), c.get(2)?.as_str()))
 }
@@ -157,8 +182,10 @@ pub fn parent_ref(r: &str) -> Option<&str> {
 
 /// A paragraph that is only a page number ("12", "Page 3 of 10", "- 4 -").
 pub fn page_number(s: &str) -> bool {
-    static RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^[-–\s]*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?[-–\s]*$").expect("page number regex"));
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[-–\s]*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?[-–\s]*$")
+            .expect("page number regex")
+    });
     RE.is_match(s.trim())
 }
 
@@ -175,23 +202,51 @@ mod tests {
         assert!(list_item("• Paediatric"));
         assert!(!list_item("Improve the Quality"));
         assert_eq!(strip_bullet("• Expansion of X"), "Expansion of X");
-        assert_eq!(join_cells(["Priority Outcome 2 Maxim", "ising Independe", "nce and reducing", "", "November"]), "Priority Outcome 2 Maximising Independence and reducing November");
-        assert_eq!(first_sentence("Priority Outcome 1 Ensuring care. As at the end of May."), "Priority Outcome 1 Ensuring care.");
+        assert_eq!(
+            join_cells([
+                "Priority Outcome 2 Maxim",
+                "ising Independe",
+                "nce and reducing",
+                "",
+                "November"
+            ]),
+            "Priority Outcome 2 Maximising Independence and reducing November"
+        );
+        assert_eq!(
+            first_sentence("Priority Outcome 1 Ensuring care. As at the end of May."),
+            "Priority Outcome 1 Ensuring care."
+        );
         assert!(measures_intro("We measure this achievement by:"));
         assert!(!measures_intro("Measure the impact of X on Y"));
-        assert!(objective_label("Priority Outcome 2 Maximising Independence"));
+        assert!(objective_label(
+            "Priority Outcome 2 Maximising Independence"
+        ));
         assert!(!objective_label("Priority setting for the board"));
-        assert_eq!(section_label("Service: Care4CE (SCAR)"), Some("Care4CE (SCAR)"));
-        assert_eq!(ref_description("SCAR001 *To maintain and develop a workforce*"), Some(("SCAR001", "To maintain and develop a workforce")));
+        assert_eq!(
+            section_label("Service: Care4CE (SCAR)"),
+            Some("Care4CE (SCAR)")
+        );
+        assert_eq!(
+            ref_description("SCAR001 *To maintain and develop a workforce*"),
+            Some(("SCAR001", "To maintain and develop a workforce"))
+        );
         assert_eq!(parent_ref("SCAR001.10"), Some("SCAR001"));
         assert_eq!(parent_ref("SCAR001"), None);
         assert!(page_number("Page 3 of 12"));
-        assert_eq!(find_objective_label("Plan Update 2013/14 (end of Nov) Priority Outcome 1 Ensuring x."), Some("Priority Outcome 1 Ensuring x."));
+        assert_eq!(
+            find_objective_label("Plan Update 2013/14 (end of Nov) Priority Outcome 1 Ensuring x."),
+            Some("Priority Outcome 1 Ensuring x.")
+        );
         assert_eq!(find_objective_label("a priority for us"), None);
         assert!(is_ref_code("SHAW004") && is_ref_code("SCAR001.10") && !is_ref_code("Ongoing"));
         assert_eq!(
-            emphasised_ref_descriptions("Each risk will need a template. SHAW004 *Increase the numbers taking part*"),
-            vec![("SHAW004".to_string(), "Increase the numbers taking part".to_string())]
+            emphasised_ref_descriptions(
+                "Each risk will need a template. SHAW004 *Increase the numbers taking part*"
+            ),
+            vec![(
+                "SHAW004".to_string(),
+                "Increase the numbers taking part".to_string()
+            )]
         );
         assert!(!page_number("3 year ambition"));
     }

@@ -10,11 +10,45 @@ fn cell() -> impl Strategy<Value = String> {
         Just(String::new()),
         Just(String::new()),
         prop::sample::select(vec![
-            "Action", "Lead", "Deadline", "RAG", "Objective", "Comments", "Reference", "We aimed to", "Priorities",
-            "Milestones (Timescale)", "Risk Owner", "Measure Description", "G", "Amber", "red", "March 15", "24/02/11",
-            "On-going", "Q3", "Jo Bloggs", "GK/MW", "SMT", "SCAR001.1", "SCAR001", "(attended by", "Nurse) Next action",
-            "people and families", "We measure this achievement by:", "Priority Outcome 2 Maxim", "ising more", "10. item",
-            "• bullet", "Intro:", "Service: Care4CE", "((((", "))))", "é ü 漢字 🙂", ".", "",
+            "Action",
+            "Lead",
+            "Deadline",
+            "RAG",
+            "Objective",
+            "Comments",
+            "Reference",
+            "We aimed to",
+            "Priorities",
+            "Milestones (Timescale)",
+            "Risk Owner",
+            "Measure Description",
+            "G",
+            "Amber",
+            "red",
+            "March 15",
+            "24/02/11",
+            "On-going",
+            "Q3",
+            "Jo Bloggs",
+            "GK/MW",
+            "SMT",
+            "SCAR001.1",
+            "SCAR001",
+            "(attended by",
+            "Nurse) Next action",
+            "people and families",
+            "We measure this achievement by:",
+            "Priority Outcome 2 Maxim",
+            "ising more",
+            "10. item",
+            "• bullet",
+            "Intro:",
+            "Service: Care4CE",
+            "((((",
+            "))))",
+            "é ü 漢字 🙂",
+            ".",
+            "",
         ])
         .prop_map(String::from),
         "[ -~]{0,40}",
@@ -53,7 +87,9 @@ proptest! {
 fn a_huge_table_is_linear() {
     let mut src = String::from("Action\tLead\tDeadline\tRAG\n");
     for i in 0..50_000 {
-        src.push_str(&format!("Deliver item number {i} of the plan\tJo Bloggs\t31/03/2015\tG\n"));
+        src.push_str(&format!(
+            "Deliver item number {i} of the plan\tJo Bloggs\t31/03/2015\tG\n"
+        ));
     }
     let out = interpret(&plansift_text::parse(&src));
     assert_eq!(out.actions.len(), 50_000);

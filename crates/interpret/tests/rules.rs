@@ -19,8 +19,14 @@ fn a_plan_table_gives_actions_with_normalised_fields() {
     assert_eq!(a.text, "Finalise the strategy");
     assert_eq!(a.objective.as_deref(), Some("Better care"));
     assert_eq!(a.lead.as_ref().unwrap().raw, "Mandy Ansell");
-    assert_eq!(a.deadline.as_ref().unwrap().end.unwrap().to_string(), "2015-03-31");
-    assert_eq!(a.rag.as_ref().unwrap().status, Some(plansift_schema::RagStatus::Green));
+    assert_eq!(
+        a.deadline.as_ref().unwrap().end.unwrap().to_string(),
+        "2015-03-31"
+    );
+    assert_eq!(
+        a.rag.as_ref().unwrap().status,
+        Some(plansift_schema::RagStatus::Green)
+    );
     assert_eq!(a.progress.as_deref(), Some("Done"));
     assert_eq!(a.source.line, Some(4));
 }
@@ -40,7 +46,10 @@ fn a_row_cut_by_a_page_break_is_joined() {
     );
     let acts = run(&src);
     assert_eq!(acts.len(), 2, "{acts:#?}");
-    assert_eq!(acts[0].text, "Review the pathways and develop an action plan with the clinical leads");
+    assert_eq!(
+        acts[0].text,
+        "Review the pathways and develop an action plan with the clinical leads"
+    );
     assert_eq!(acts[0].progress.as_deref(), Some("Started and continues"));
     assert_eq!(acts[1].text, "Start the next thing");
 }
@@ -52,7 +61,10 @@ fn a_row_with_the_previous_tail_and_a_new_action_is_split() {
     );
     let acts = run(&src);
     assert_eq!(acts.len(), 2);
-    assert_eq!(acts[0].text, "Monitor through the Quality Group (attended by Executive Nurse)");
+    assert_eq!(
+        acts[0].text,
+        "Monitor through the Quality Group (attended by Executive Nurse)"
+    );
     assert_eq!(acts[1].text, "Special focus on cancer pathways");
     assert_eq!(acts[1].lead.as_ref().unwrap().raw, "Sam Smith");
 }
@@ -61,14 +73,33 @@ fn a_row_with_the_previous_tail_and_a_new_action_is_split() {
 fn objectives_carry_down_and_a_centred_merged_cell_applies_upwards() {
     let src = "Priorities\tActions\tMilestones\tGovernance board\nGetting it right from childhood\t\t\t\n\tFirst action\tApr-14\tBoard\nWe will support a positive start\tSecond action\tApr-14\tBoard\n\tThird action\tMay-14\tBoard\nManaging the shift\t\t\t\nWe will reduce harm\tFourth action\tJun-14\tBoard\n";
     let acts = run(src);
-    let got: Vec<(&str, Option<&str>, Option<&str>)> = acts.iter().map(|a| (a.text.as_str(), a.theme.as_deref(), a.objective.as_deref())).collect();
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = acts
+        .iter()
+        .map(|a| (a.text.as_str(), a.theme.as_deref(), a.objective.as_deref()))
+        .collect();
     assert_eq!(
         got,
         vec![
-            ("First action", Some("Getting it right from childhood"), Some("We will support a positive start")),
-            ("Second action", Some("Getting it right from childhood"), Some("We will support a positive start")),
-            ("Third action", Some("Getting it right from childhood"), Some("We will support a positive start")),
-            ("Fourth action", Some("Managing the shift"), Some("We will reduce harm")),
+            (
+                "First action",
+                Some("Getting it right from childhood"),
+                Some("We will support a positive start")
+            ),
+            (
+                "Second action",
+                Some("Getting it right from childhood"),
+                Some("We will support a positive start")
+            ),
+            (
+                "Third action",
+                Some("Getting it right from childhood"),
+                Some("We will support a positive start")
+            ),
+            (
+                "Fourth action",
+                Some("Managing the shift"),
+                Some("We will reduce harm")
+            ),
         ]
     );
     // the governance column is not a lead
@@ -89,9 +120,15 @@ fn empty_numbered_rows_and_measure_rows_are_not_actions() {
 fn reference_codes_take_their_parent_objective() {
     let src = "Service: Care4CE (SCAR)\n\nSCAR001 *To maintain a well trained workforce*\n\nReference\tAction/Milestone\tResponsible Officer\tDate due for completion\nSCAR001.1\tAGREE DEVELOPMENT PLAN\tMarion Goddard\t24/02/11\n";
     let acts = run(src);
-    assert_eq!(acts[0].objective.as_deref(), Some("To maintain a well trained workforce"));
+    assert_eq!(
+        acts[0].objective.as_deref(),
+        Some("To maintain a well trained workforce")
+    );
     assert_eq!(acts[0].theme.as_deref(), Some("Care4CE (SCAR)"));
-    assert_eq!(acts[0].deadline.as_ref().unwrap().end.unwrap().to_string(), "2011-02-24");
+    assert_eq!(
+        acts[0].deadline.as_ref().unwrap().end.unwrap().to_string(),
+        "2011-02-24"
+    );
 }
 
 #[test]
@@ -102,7 +139,10 @@ fn a_row_missing_its_leading_cell_is_realigned_by_content() {
     assert_eq!(acts.len(), 2);
     assert_eq!(acts[1].text, "Second action here");
     assert_eq!(acts[1].lead.as_ref().unwrap().raw, "Sam Smith");
-    assert_eq!(acts[1].rag.as_ref().unwrap().status, Some(plansift_schema::RagStatus::Amber));
+    assert_eq!(
+        acts[1].rag.as_ref().unwrap().status,
+        Some(plansift_schema::RagStatus::Amber)
+    );
 }
 
 #[test]
@@ -110,7 +150,10 @@ fn a_wrapped_action_and_a_lowercase_fragment() {
     let src = "We aimed to\tRAG Status\tUpdate\nSupport service users to stay\tGreen\tWork continues\nindependent for as long as\t\tand more\npossible\t\t\n";
     let acts = run(src);
     assert_eq!(acts.len(), 1);
-    assert_eq!(acts[0].text, "Support service users to stay independent for as long as possible");
+    assert_eq!(
+        acts[0].text,
+        "Support service users to stay independent for as long as possible"
+    );
 }
 
 #[test]
@@ -122,14 +165,53 @@ fn rag_from_a_cell_fill_colour() {
         c
     };
     let rows = vec![
-        Row { cells: vec![cell("Action", None), cell("Lead", None), cell("RAG", None)], prov },
-        Row { cells: vec![cell("Do the first thing", None), cell("Jo Bloggs", None), cell("", Some(Rgb(0, 176, 80)))], prov },
-        Row { cells: vec![cell("Do the second thing", None), cell("Sam Smith", None), cell("", Some(Rgb(255, 0, 0)))], prov },
+        Row {
+            cells: vec![cell("Action", None), cell("Lead", None), cell("RAG", None)],
+            prov,
+        },
+        Row {
+            cells: vec![
+                cell("Do the first thing", None),
+                cell("Jo Bloggs", None),
+                cell("", Some(Rgb(0, 176, 80))),
+            ],
+            prov,
+        },
+        Row {
+            cells: vec![
+                cell("Do the second thing", None),
+                cell("Sam Smith", None),
+                cell("", Some(Rgb(255, 0, 0))),
+            ],
+            prov,
+        },
     ];
-    let doc = Document { pages: 1, blocks: vec![Block::Table(Table { rows, origin: TableOrigin::Ruled, prov })], ..Default::default() };
+    let doc = Document {
+        pages: 1,
+        blocks: vec![Block::Table(Table {
+            rows,
+            origin: TableOrigin::Ruled,
+            prov,
+        })],
+        ..Default::default()
+    };
     let acts = interpret(&doc).actions;
-    let rag: Vec<_> = acts.iter().map(|a| (a.rag.as_ref().unwrap().raw.clone(), a.rag.as_ref().unwrap().status)).collect();
-    assert_eq!(rag[0], ("#00B050".to_string(), Some(plansift_schema::RagStatus::Green)));
+    let rag: Vec<_> = acts
+        .iter()
+        .map(|a| {
+            (
+                a.rag.as_ref().unwrap().raw.clone(),
+                a.rag.as_ref().unwrap().status,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rag[0],
+        (
+            "#00B050".to_string(),
+            Some(plansift_schema::RagStatus::Green)
+        )
+    );
     assert_eq!(rag[1].1, Some(plansift_schema::RagStatus::Red));
 }
 
@@ -137,7 +219,10 @@ fn rag_from_a_cell_fill_colour() {
 fn title_period_and_organisation() {
     let doc = plansift_text::parse("\n## Joint Health and Wellbeing Strategy Delivery Plan 2014/15\n\nThurrock Council will work with partners.\n\nThurrock Council\n");
     let i = interpret(&doc);
-    assert_eq!(i.title.as_deref(), Some("Joint Health and Wellbeing Strategy Delivery Plan 2014/15"));
+    assert_eq!(
+        i.title.as_deref(),
+        Some("Joint Health and Wellbeing Strategy Delivery Plan 2014/15")
+    );
     assert_eq!(i.period.as_ref().unwrap().raw, "2014/15");
     assert_eq!(i.organisation.as_deref(), Some("Thurrock Council"));
     assert!(i.diagnostics.iter().any(|d| d.code == "plan.no_plan_table"));
@@ -149,7 +234,10 @@ fn the_action_column_is_inferred_when_no_header_names_it() {
     let acts = run(src);
     assert_eq!(acts.len(), 2);
     assert_eq!(acts[0].text, "Deliver the new housing allocations policy");
-    assert_eq!(acts[1].deadline.as_ref().unwrap().end.unwrap().to_string(), "2014-12-31");
+    assert_eq!(
+        acts[1].deadline.as_ref().unwrap().end.unwrap().to_string(),
+        "2014-12-31"
+    );
     // a measures table with the same key columns is still not a plan
     assert!(run("Measure\tLead Officer\tTarget Date\tRAG\nPercentage of complaints answered on time\tJo Bloggs\t31/03/2015\tA\n").is_empty());
 }

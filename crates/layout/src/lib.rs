@@ -18,7 +18,12 @@ pub struct BBox {
 
 impl BBox {
     pub fn new(x0: f32, top: f32, x1: f32, bottom: f32) -> Self {
-        BBox { x0: x0.min(x1), top: top.min(bottom), x1: x0.max(x1), bottom: top.max(bottom) }
+        BBox {
+            x0: x0.min(x1),
+            top: top.min(bottom),
+            x1: x0.max(x1),
+            bottom: top.max(bottom),
+        }
     }
     pub fn width(&self) -> f32 {
         self.x1 - self.x0
@@ -33,7 +38,12 @@ impl BBox {
         (self.top + self.bottom) / 2.0
     }
     pub fn union(&self, o: &BBox) -> BBox {
-        BBox { x0: self.x0.min(o.x0), top: self.top.min(o.top), x1: self.x1.max(o.x1), bottom: self.bottom.max(o.bottom) }
+        BBox {
+            x0: self.x0.min(o.x0),
+            top: self.top.min(o.top),
+            x1: self.x1.max(o.x1),
+            bottom: self.bottom.max(o.bottom),
+        }
     }
     /// The point (x, y) lies inside, with a tolerance.
     pub fn contains_point(&self, x: f32, y: f32, tol: f32) -> bool {

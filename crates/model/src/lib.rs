@@ -32,10 +32,18 @@ pub struct Prov {
 
 impl Prov {
     pub fn page(page: u32) -> Self {
-        Prov { page, line: None, bbox: None }
+        Prov {
+            page,
+            line: None,
+            bbox: None,
+        }
     }
     pub fn line(page: u32, line: u32) -> Self {
-        Prov { page, line: Some(line), bbox: None }
+        Prov {
+            page,
+            line: Some(line),
+            bbox: None,
+        }
     }
 }
 
@@ -82,7 +90,13 @@ pub struct Cell {
 
 impl Cell {
     pub fn new(text: impl Into<String>, prov: Prov) -> Self {
-        Cell { text: text.into(), colspan: 1, rowspan: 1, prov, ..Default::default() }
+        Cell {
+            text: text.into(),
+            colspan: 1,
+            rowspan: 1,
+            prov,
+            ..Default::default()
+        }
     }
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty()
@@ -142,7 +156,9 @@ pub enum Block {
     /// Running page header/footer, repeated on many pages (kept for title and period detection).
     Furniture(TextBlock),
     /// A new page starts here.
-    PageBreak { page: u32 },
+    PageBreak {
+        page: u32,
+    },
     Table(Table),
 }
 
@@ -165,10 +181,24 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(level: Level, code: impl Into<String>, message: impl Into<String>, prov: Option<Prov>) -> Self {
-        Diagnostic { level, code: code.into(), message: message.into(), prov }
+    pub fn new(
+        level: Level,
+        code: impl Into<String>,
+        message: impl Into<String>,
+        prov: Option<Prov>,
+    ) -> Self {
+        Diagnostic {
+            level,
+            code: code.into(),
+            message: message.into(),
+            prov,
+        }
     }
-    pub fn warning(code: impl Into<String>, message: impl Into<String>, prov: Option<Prov>) -> Self {
+    pub fn warning(
+        code: impl Into<String>,
+        message: impl Into<String>,
+        prov: Option<Prov>,
+    ) -> Self {
         Self::new(Level::Warning, code, message, prov)
     }
 }
@@ -216,17 +246,36 @@ pub fn render(doc: &Document) -> String {
     for b in &doc.blocks {
         let _ = match b {
             Block::Heading(t) => writeln!(out, "[{}] H{} {}", loc(&t.prov), t.level, t.text),
-            Block::Paragraph(t) => writeln!(out, "[{}] P{} {}", loc(&t.prov), if t.bold { "*" } else { "" }, t.text),
+            Block::Paragraph(t) => writeln!(
+                out,
+                "[{}] P{} {}",
+                loc(&t.prov),
+                if t.bold { "*" } else { "" },
+                t.text
+            ),
             Block::Furniture(t) => writeln!(out, "[{}] F {}", loc(&t.prov), t.text),
             Block::PageBreak { page } => writeln!(out, "---- page {page} ----"),
             Block::Table(t) => {
-                let _ = writeln!(out, "[{}] TABLE {:?} {}x{}", loc(&t.prov), t.origin, t.rows.len(), t.columns());
+                let _ = writeln!(
+                    out,
+                    "[{}] TABLE {:?} {}x{}",
+                    loc(&t.prov),
+                    t.origin,
+                    t.rows.len(),
+                    t.columns()
+                );
                 for r in &t.rows {
                     let cells: Vec<String> = r
                         .cells
                         .iter()
                         .map(|c| {
-                            let mut s = if c.covered { "^".to_string() } else if c.bold { format!("*{}*", c.text) } else { c.text.clone() };
+                            let mut s = if c.covered {
+                                "^".to_string()
+                            } else if c.bold {
+                                format!("*{}*", c.text)
+                            } else {
+                                c.text.clone()
+                            };
                             if let Some(f) = c.fill {
                                 s.push_str(&format!(" [{}]", f.hex()));
                             }

@@ -20,7 +20,10 @@ fn main() {
         }
         println!("{path}");
         for (i, s) in stats.iter().enumerate() {
-            println!("  col {i}: cells {:>4} deadline {:>4} rag {:>4} person {:>4}", s[0], s[1], s[2], s[3]);
+            println!(
+                "  col {i}: cells {:>4} deadline {:>4} rag {:>4} person {:>4}",
+                s[0], s[1], s[2], s[3]
+            );
         }
     }
 }

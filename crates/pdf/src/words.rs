@@ -240,9 +240,7 @@ fn add_chars(raw: &RawPage, fonts: &[Font]) -> Vec<Proto> {
                 w.last_p0 = p0;
                 w.seq_end = g.seq.wrapping_add(1);
             }
-            None => {
-                cur = Some(new_word(p0, p1))
-            }
+            None => cur = Some(new_word(p0, p1)),
         }
     }
     if let Some(w) = cur.take() {

@@ -6,7 +6,9 @@
 
 use std::collections::BTreeMap;
 
-pub use plansift_normalize::{Deadline, DeadlineKind, Lead, Period, Person, PersonKind, Rag, RagSource, RagStatus};
+pub use plansift_normalize::{
+    Deadline, DeadlineKind, Lead, Period, Person, PersonKind, Rag, RagSource, RagStatus,
+};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -164,7 +166,10 @@ pub struct PlanDocument {
 /// The JSON Schema (2020-12) of [`PlanDocument`], pretty-printed with a trailing newline.
 pub fn schema_json() -> String {
     let mut schema = schemars::schema_for!(PlanDocument);
-    schema.insert("$id".into(), "https://plansift.invalid/schemas/plan.schema.json".into());
+    schema.insert(
+        "$id".into(),
+        "https://plansift.invalid/schemas/plan.schema.json".into(),
+    );
     schema.insert("title".into(), "plansift plan document, schema v1".into());
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');
@@ -175,13 +180,17 @@ pub fn schema_json() -> String {
 mod tests {
     use super::*;
 
-    const COMMITTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schemas/plan.schema.json");
+    const COMMITTED: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../schemas/plan.schema.json"
+    );
 
     /// The committed schema file is exactly what the types generate.
     /// Regenerate with `cargo run -p plansift -- schema > schemas/plan.schema.json`.
     #[test]
     fn committed_schema_matches_types() {
-        let committed = std::fs::read_to_string(COMMITTED).expect("schemas/plan.schema.json is committed");
+        let committed =
+            std::fs::read_to_string(COMMITTED).expect("schemas/plan.schema.json is committed");
         assert!(committed == schema_json(), "schemas/plan.schema.json is stale: run `cargo run -p plansift -- schema > schemas/plan.schema.json`");
     }
 
@@ -205,7 +214,10 @@ mod tests {
             }
         }
         walk(&v, "PlanDocument", &mut missing);
-        assert!(missing.is_empty(), "properties without a description: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "properties without a description: {missing:?}"
+        );
     }
 
     #[test]
@@ -215,7 +227,13 @@ mod tests {
         let doc = PlanDocument {
             schema_version: SCHEMA_VERSION.into(),
             generator: "plansift test".into(),
-            source: Source { path: "a.txt".into(), sha256: None, format: Some(Format::Text), bytes: 0, pages: Some(1) },
+            source: Source {
+                path: "a.txt".into(),
+                sha256: None,
+                format: Some(Format::Text),
+                bytes: 0,
+                pages: Some(1),
+            },
             title: None,
             organisation: None,
             period: plansift_normalize::parse_period("2014/15"),
@@ -226,20 +244,31 @@ mod tests {
                 theme: None,
                 objective: None,
                 lead: Some(plansift_normalize::lead("Jo Bloggs (HoS)")),
-                deadline: Some(plansift_normalize::deadline("March 15", plansift_normalize::parse_period("2014/15").as_ref())),
+                deadline: Some(plansift_normalize::deadline(
+                    "March 15",
+                    plansift_normalize::parse_period("2014/15").as_ref(),
+                )),
                 rag: Some(plansift_normalize::rag("G")),
                 progress: None,
                 next_steps: None,
                 indicators: None,
                 governance: None,
                 extra: BTreeMap::new(),
-                source: ActionSource { page: 1, line: Some(3), bbox: None, plan: 1 },
+                source: ActionSource {
+                    page: 1,
+                    line: Some(3),
+                    bbox: None,
+                    plan: 1,
+                },
             }],
             diagnostics: vec![],
             error: None,
         };
         let value = serde_json::to_value(&doc).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
         assert!(errors.is_empty(), "{errors:?}");
         // and an invalid one does not
         let mut bad = value.clone();

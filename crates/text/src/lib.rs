@@ -13,7 +13,9 @@
 //! [`Block::PageBreak`] at every new page, dense rows padded to the table's width.
 
 use plansift_html::{fragment_text, has_markup};
-use plansift_model::{collapse_ws, Block, Cell, Document, Prov, Row, Table, TableOrigin, TextBlock};
+use plansift_model::{
+    collapse_ws, Block, Cell, Document, Prov, Row, Table, TableOrigin, TextBlock,
+};
 
 /// Plain text and boldness of one cell or line that may hold HTML fragments.
 fn clean(s: &str) -> (String, bool) {
@@ -27,7 +29,10 @@ fn clean(s: &str) -> (String, bool) {
 
 /// A rule line: only dashes, tabs, pipes, plus signs, colons and spaces, with at least three dashes.
 fn is_rule_line(line: &str) -> bool {
-    line.chars().filter(|&c| c == '-').count() >= 3 && line.chars().all(|c| matches!(c, '-' | '\t' | ' ' | '|' | '+' | ':' | '='))
+    line.chars().filter(|&c| c == '-').count() >= 3
+        && line
+            .chars()
+            .all(|c| matches!(c, '-' | '\t' | ' ' | '|' | '+' | ':' | '='))
 }
 
 /// Markdown heading level and text (`## Title` -> (2, "Title")).
@@ -91,21 +96,34 @@ impl Builder {
             .collect();
         // Trailing empty cells carry nothing; keep the row as wide as its last filled cell
         // (the table is padded to its widest row when it is flushed).
-        let keep = cells.iter().rposition(|c| !c.is_empty()).map(|i| i + 1).unwrap_or(0);
+        let keep = cells
+            .iter()
+            .rposition(|c| !c.is_empty())
+            .map(|i| i + 1)
+            .unwrap_or(0);
         if keep == 0 {
             return; // a row of empty cells
         }
         let mut cells = cells;
         cells.truncate(keep);
         self.page_has_content = true;
-        let table = self.table.get_or_insert_with(|| Table { rows: Vec::new(), origin: TableOrigin::TabSeparated, prov });
+        let table = self.table.get_or_insert_with(|| Table {
+            rows: Vec::new(),
+            origin: TableOrigin::TabSeparated,
+            prov,
+        });
         table.rows.push(Row { cells, prov });
     }
 }
 
 /// Parse plan text (already decoded to UTF-8) into the document model.
 pub fn parse(text: &str) -> Document {
-    let mut b = Builder { doc: Document::default(), page: 1, page_has_content: false, table: None };
+    let mut b = Builder {
+        doc: Document::default(),
+        page: 1,
+        page_has_content: false,
+        table: None,
+    };
     for (i, raw_line) in text.split('\n').enumerate() {
         let lineno = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let mut line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
@@ -143,9 +161,19 @@ fn handle_line(b: &mut Builder, line: &str, lineno: u32) {
             // `## ` is the running page header written at the top of every page.
             b.new_page();
             let prov = Prov::line(b.page, lineno);
-            b.push_text(Block::Furniture(TextBlock { text, bold: true, level: 0, prov }));
+            b.push_text(Block::Furniture(TextBlock {
+                text,
+                bold: true,
+                level: 0,
+                prov,
+            }));
         } else {
-            b.push_text(Block::Heading(TextBlock { text, bold: true, level, prov: Prov::line(b.page, lineno) }));
+            b.push_text(Block::Heading(TextBlock {
+                text,
+                bold: true,
+                level,
+                prov: Prov::line(b.page, lineno),
+            }));
         }
         return;
     }
@@ -154,7 +182,12 @@ fn handle_line(b: &mut Builder, line: &str, lineno: u32) {
     if text.is_empty() {
         return;
     }
-    b.push_text(Block::Paragraph(TextBlock { text, bold, level: 0, prov }));
+    b.push_text(Block::Paragraph(TextBlock {
+        text,
+        bold,
+        level: 0,
+        prov,
+    }));
 }
 
 #[cfg(test)]
@@ -162,7 +195,16 @@ mod tests {
     use super::*;
 
     fn tables(doc: &Document) -> Vec<&Table> {
-        doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect()
+        doc.blocks
+            .iter()
+            .filter_map(|b| {
+                if let Block::Table(t) = b {
+                    Some(t)
+                } else {
+                    None
+                }
+            })
+            .collect()
     }
 
     #[test]
@@ -181,7 +223,10 @@ mod tests {
         assert!(t[0].rows.iter().all(|r| r.cells.len() == 3));
         assert_eq!(t[1].rows[0].prov.page, 2);
         assert_eq!(t[1].rows[0].text(1), "continued");
-        assert!(doc.blocks.iter().any(|b| matches!(b, Block::PageBreak { page: 2 })));
+        assert!(doc
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::PageBreak { page: 2 })));
         assert!(matches!(doc.blocks.last(), Some(Block::Paragraph(p)) if p.text == "Next para"));
         // the first `##` opens page 1 rather than starting page 2
         assert!(matches!(doc.blocks[0], Block::Furniture(_)));
