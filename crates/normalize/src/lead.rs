@@ -89,7 +89,7 @@ pub fn looks_like_person(raw: &str) -> bool {
     if c.is_empty() || c.chars().count() > 60 || c.split_whitespace().count() > 8 {
         return false;
     }
-    if crate::looks_like_deadline(&c) || crate::looks_like_rag(&c) {
+    if crate::looks_like_deadline(&c) || crate::looks_like_status(&c) {
         return false;
     }
     // strong evidence only: a name, initials, or a body with a team word / acronym

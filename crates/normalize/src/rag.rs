@@ -83,6 +83,24 @@ pub fn looks_like_rag(raw: &str) -> bool {
     parse_rag(raw, true).is_some()
 }
 
+/// True when the cell is a status: a rating ([`looks_like_rag`]) or a status word that
+/// rates nothing ("In progress", "Pending", "On hold", "Superseded", "Not yet due").
+pub fn looks_like_status(raw: &str) -> bool {
+    if looks_like_rag(raw) {
+        return true;
+    }
+    let c = clean(raw, 200);
+    if c.is_empty() || c.chars().count() > MAX_RAG_CHARS {
+        return false;
+    }
+    let ws = words_of(&c);
+    let mut ws: Vec<&str> = ws.iter().map(String::as_str).collect();
+    while ws.first().is_some_and(|w| is_prefix_filler(w)) {
+        ws.remove(0);
+    }
+    NO_RATING.iter().any(|p| *p == ws.as_slice())
+}
+
 fn words_of(s: &str) -> Vec<String> {
     s.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
@@ -154,6 +172,12 @@ fn combine(cs: &[Colour]) -> Option<RagStatus> {
 }
 
 /// A status phrase made of the whole word list.
+///
+/// The vocabularies are those UK public bodies use in plan updates and action logs besides
+/// the colours: "on track / at risk / off track"; "achieved / on target / under control /
+/// behind schedule" (key action plan progress reports); "complete / in progress / not
+/// started / overdue" (trackers); BRAG's blue for complete. A few are statuses without a
+/// rating (see [`NO_RATING`]).
 fn phrase_status(ws: &[&str]) -> Option<RagStatus> {
     use RagStatus::*;
     Some(match ws {
@@ -165,37 +189,101 @@ fn phrase_status(ws: &[&str]) -> Option<RagStatus> {
         | ["closed"]
         | ["finished"]
         | ["met"]
+        | ["implemented"]
+        | ["fully", "implemented"]
         | ["fully", "achieved"]
+        | ["fully", "complete"]
+        | ["fully", "completed"]
+        | ["completed", "on", "time"]
         | ["action", "complete"]
-        | ["action", "completed"] => Complete,
+        | ["action", "completed"]
+        | ["action", "closed"] => Complete,
         ["not", "started"]
         | ["not", "yet", "started"]
         | ["yet", "to", "start"]
-        | ["not", "begun"] => NotStarted,
+        | ["yet", "to", "commence"]
+        | ["not", "begun"]
+        | ["not", "commenced"]
+        | ["not", "yet", "commenced"] => NotStarted,
         ["on", "track"]
         | ["on", "target"]
         | ["on", "schedule"]
+        | ["on", "course"]
         | ["achieved", "on", "time"]
-        | ["in", "progress", "on", "track"] => Green,
+        | ["achieved", "or", "on", "target"]
+        | ["in", "progress", "on", "track"]
+        | ["progressing", "well"]
+        | ["good", "progress"] => Green,
         ["at", "risk"]
         | ["behind"]
         | ["behind", "schedule"]
+        | ["slightly", "behind"]
+        | ["slightly", "behind", "schedule"]
         | ["delayed"]
+        | ["minor", "delay"]
         | ["slipping"]
         | ["some", "slippage"]
+        | ["minor", "slippage"]
         | ["slippage"]
+        | ["some", "concerns"]
+        | ["some", "issues"]
+        | ["under", "control"]
         | ["partially", "achieved"]
-        | ["partly", "achieved"] => Amber,
+        | ["partly", "achieved"]
+        | ["partially", "implemented"]
+        | ["partially", "complete"]
+        | ["partially", "completed"] => Amber,
         ["off", "track"]
         | ["off", "target"]
         | ["not", "on", "track"]
         | ["not", "achieved"]
         | ["missed"]
         | ["failed"]
-        | ["not", "met"] => Red,
+        | ["not", "met"]
+        | ["overdue"]
+        | ["significantly", "behind"]
+        | ["significantly", "behind", "schedule"]
+        | ["significant", "slippage"]
+        | ["significant", "delay"]
+        | ["serious", "concern"]
+        | ["serious", "concerns"]
+        | ["not", "implemented"] => Red,
         _ => return None,
     })
 }
+
+/// Statuses that say where an action stands without rating it: `raw` is kept, the status
+/// is null, but a column of them is a status column.
+const NO_RATING: &[&[&str]] = &[
+    &["in", "progress"],
+    &["ongoing"],
+    &["on", "going"],
+    &["open"],
+    &["pending"],
+    &["on", "hold"],
+    &["incomplete"],
+    &["not", "complete"],
+    &["not", "completed"],
+    &["superseded"],
+    &["deferred"],
+    &["withdrawn"],
+    &["cancelled"],
+    &["canceled"],
+    &["not", "due"],
+    &["not", "yet", "due"],
+    &["outstanding"],
+    &["live"],
+    &["active"],
+    &["proposed", "for", "closure"],
+    &["propose", "to", "close"],
+    &["carried", "forward"],
+    &["rolled", "forward"],
+    &["transferred"],
+    &["merged"],
+    &["under", "review"],
+    &["no", "longer", "required"],
+    &["n", "a"],
+];
 
 /// Status from a short word list: colours (words or letters) and/or a phrase.
 fn status_of_words(ws: &[&str], strict: bool) -> Option<RagStatus> {
@@ -400,6 +488,28 @@ mod tests {
         }
         assert_eq!(st("Not started"), Some(NotStarted));
         assert_eq!(st("Not yet started"), Some(NotStarted));
+        assert_eq!(st("Closed"), Some(Complete));
+        assert_eq!(st("Fully implemented"), Some(Complete));
+    }
+
+    #[test]
+    fn status_vocabularies() {
+        assert_eq!(st("Some slippage"), Some(Amber));
+        assert_eq!(st("Delayed"), Some(Amber));
+        assert_eq!(st("Under control"), Some(Amber));
+        assert_eq!(st("Overdue"), Some(Red));
+        assert_eq!(st("Achieved or on target"), Some(Green));
+        for s in ["In progress", "Incomplete", "Pending", "On hold", "Not yet due", "Superseded"] {
+            assert_eq!(st(s), None, "{s}");
+            assert!(looks_like_status(s), "{s}");
+            assert!(!looks_like_rag(s), "{s}");
+        }
+        for s in ["Green", "On track", "Complete"] {
+            assert!(looks_like_status(s), "{s}");
+        }
+        for s in ["Mandy Ansell", "Open the new centre", "March 2015", ""] {
+            assert!(!looks_like_status(s), "{s}");
+        }
     }
 
     #[test]
