@@ -45,6 +45,8 @@ enum Command {
         /// Documents read in parallel (default: one per core).
         #[arg(short, long)]
         jobs: Option<usize>,
+        #[command(flatten)]
+        roles: RoleArgs,
     },
     /// Show what the PDF text layer sees on a page: words with boxes, ruling lines, fills, tagged tables.
     Inspect {
@@ -65,8 +67,46 @@ enum Command {
         /// A file of any supported format.
         file: PathBuf,
     },
+    /// Explain how every table of a file was read: the role each column got, its score and
+    /// evidence, and why the table is or is not a plan.
+    Roles {
+        /// A file of any supported format.
+        file: PathBuf,
+        #[command(flatten)]
+        roles: RoleArgs,
+    },
     /// Print the JSON Schema of the output (schemas/plan.schema.json).
     Schema,
+}
+
+/// Corrections for a template plansift misreads.
+#[derive(clap::Args, Clone, Default)]
+struct RoleArgs {
+    /// Set column roles by header text (or `#N` for the Nth column), e.g.
+    /// `--roles "Led by=lead,Timescale=deadline,Notes=other"`. Roles: action, lead, deadline,
+    /// rag, progress, next_steps, objective, theme, ref, indicator, governance, other...
+    #[arg(long, value_name = "HEADER=ROLE,...")]
+    roles: Option<String>,
+    /// A TOML profile with a `[roles]` table of "header" = "role" (see README).
+    #[arg(long, value_name = "FILE")]
+    profile: Option<PathBuf>,
+}
+
+impl RoleArgs {
+    /// The profile these arguments give, or a usage error message.
+    fn profile(&self) -> Result<plansift_interpret::Profile, String> {
+        let mut p = plansift_interpret::Profile::default();
+        if let Some(path) = &self.profile {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("{}: cannot read the profile: {e}", path.display()))?;
+            p = plansift_interpret::Profile::parse_toml(&text)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        if let Some(spec) = &self.roles {
+            p.extend(plansift_interpret::Profile::parse_pairs(spec).map_err(|e| format!("--roles: {e}"))?);
+        }
+        Ok(p)
+    }
 }
 
 fn main() -> ExitCode {
@@ -87,12 +127,14 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Extract {
-            paths,
-            output,
-            format,
-            jobs,
-        } => extract(paths, output, format, jobs),
+        Command::Extract { paths, output, format, jobs, roles } => match roles.profile() {
+            Ok(profile) => extract(paths, output, format, jobs, profile),
+            Err(e) => usage_error(e),
+        },
+        Command::Roles { file, roles } => match roles.profile() {
+            Ok(profile) => explain_roles(&file, profile),
+            Err(e) => usage_error(e),
+        },
         Command::Inspect {
             file,
             page,
@@ -128,6 +170,26 @@ fn model(file: &Path) -> ExitCode {
     }
 }
 
+fn explain_roles(file: &Path, profile: plansift_interpret::Profile) -> ExitCode {
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => return usage_error(format!("{}: cannot read the file: {e}", file.display())),
+    };
+    match plansift_extract::read_model(&file.display().to_string(), &bytes) {
+        Ok((_, doc)) => {
+            let options = plansift_interpret::Options { profile, explain: true };
+            let found = plansift_interpret::interpret_with(&doc, &options);
+            print!("{}", plansift_interpret::explain::render(&found.tables));
+            println!("{} actions", found.actions.len());
+            ExitCode::SUCCESS
+        }
+        Err((_, code, message)) => {
+            eprintln!("plansift: {message} ({code})");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("plansift: {msg}");
     ExitCode::from(2)
@@ -138,7 +200,11 @@ fn extract(
     output: Option<PathBuf>,
     format: OutFormat,
     jobs: Option<usize>,
+    profile: plansift_interpret::Profile,
 ) -> ExitCode {
+    let options = plansift_extract::ExtractOptions {
+        interpret: plansift_interpret::Options { profile, explain: false },
+    };
     if jobs == Some(0) {
         return usage_error("--jobs must be at least 1");
     }
@@ -212,7 +278,7 @@ fn extract(
     // so output streams and memory stays bounded whatever the batch size.
     let chunk = 4 * pool.current_num_threads().max(1);
     for part in files.chunks(chunk) {
-        let docs = pool.install(|| plansift_extract::extract_all(part));
+        let docs = pool.install(|| plansift_extract::extract_all_with(part, &options));
         for d in &docs {
             if let Err(e) = write(d, &mut sink) {
                 return usage_error(format!("cannot write output: {e}"));

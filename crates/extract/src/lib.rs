@@ -59,8 +59,19 @@ fn failed(mut doc: PlanDocument, code: &str, message: String) -> PlanDocument {
     doc
 }
 
+/// Choices for a run: the interpretation stage's profile (column-role corrections).
+#[derive(Debug, Clone, Default)]
+pub struct ExtractOptions {
+    pub interpret: plansift_interpret::Options,
+}
+
 /// Extract one file. Never panics and never fails: problems are in the returned document's `error`.
 pub fn extract_path(path: &Path) -> PlanDocument {
+    extract_path_with(path, &ExtractOptions::default())
+}
+
+/// [`extract_path`] with options.
+pub fn extract_path_with(path: &Path, options: &ExtractOptions) -> PlanDocument {
     let shown = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -91,7 +102,7 @@ pub fn extract_path(path: &Path) -> PlanDocument {
         );
     }
     match std::fs::read(path) {
-        Ok(bytes) => extract_bytes(&shown, &bytes),
+        Ok(bytes) => extract_bytes_with(&shown, &bytes, options),
         Err(e) => failed(
             empty_document(&shown, meta.len()),
             "io.read",
@@ -102,9 +113,14 @@ pub fn extract_path(path: &Path) -> PlanDocument {
 
 /// Extract a document from its bytes; `path` names it in the output and in messages.
 pub fn extract_bytes(path: &str, bytes: &[u8]) -> PlanDocument {
+    extract_bytes_with(path, bytes, &ExtractOptions::default())
+}
+
+/// [`extract_bytes`] with options.
+pub fn extract_bytes_with(path: &str, bytes: &[u8], options: &ExtractOptions) -> PlanDocument {
     let mut doc = empty_document(path, bytes.len() as u64);
     doc.source.sha256 = Some(hex(&Sha256::digest(bytes)));
-    let result = catch_unwind(AssertUnwindSafe(|| run(path, bytes, doc.clone())));
+    let result = catch_unwind(AssertUnwindSafe(|| run(path, bytes, doc.clone(), options)));
     match result {
         Ok(d) => d,
         Err(panic) => {
@@ -221,11 +237,11 @@ pub fn read_model(
     Ok((format, model))
 }
 
-fn run(path: &str, bytes: &[u8], mut doc: PlanDocument) -> PlanDocument {
+fn run(path: &str, bytes: &[u8], mut doc: PlanDocument, options: &ExtractOptions) -> PlanDocument {
     match read_model(path, bytes) {
         Ok((format, model)) => {
             doc.source.format = Some(format);
-            finish(doc, model)
+            finish(doc, model, options)
         }
         Err((format, code, message)) => {
             if code != "input.empty" && code != "input.binary" {
@@ -274,9 +290,9 @@ fn to_schema_diagnostic(d: ModelDiagnostic) -> Diagnostic {
     }
 }
 
-fn finish(mut doc: PlanDocument, model: Document) -> PlanDocument {
+fn finish(mut doc: PlanDocument, model: Document, options: &ExtractOptions) -> PlanDocument {
     doc.source.pages = Some(model.pages.max(1));
-    let found = plansift_interpret::interpret(&model);
+    let found = plansift_interpret::interpret_with(&model, &options.interpret);
     doc.title = found.title;
     doc.organisation = found.organisation;
     doc.period = found.period;
@@ -309,5 +325,10 @@ fn finish(mut doc: PlanDocument, model: Document) -> PlanDocument {
 
 /// Extract many files in parallel (on the current rayon pool), results in input order.
 pub fn extract_all(paths: &[std::path::PathBuf]) -> Vec<PlanDocument> {
-    paths.par_iter().map(|p| extract_path(p)).collect()
+    extract_all_with(paths, &ExtractOptions::default())
+}
+
+/// [`extract_all`] with options.
+pub fn extract_all_with(paths: &[std::path::PathBuf], options: &ExtractOptions) -> Vec<PlanDocument> {
+    paths.par_iter().map(|p| extract_path_with(p, options)).collect()
 }

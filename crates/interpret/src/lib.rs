@@ -13,8 +13,14 @@
 //!    drops empty numbered rows and measure sub-tables;
 //! 4. builds actions with the normalisers (`plansift-normalize`).
 
+pub mod assign;
+pub mod evidence;
+pub mod explain;
+pub mod lexicon;
 mod meta;
+pub mod profile;
 pub mod roles;
+pub mod shape;
 pub mod text;
 
 use std::cell::OnceCell;
@@ -23,7 +29,9 @@ use std::collections::{BTreeMap, HashMap};
 use plansift_model::{Block, Cell, Diagnostic, Document, Prov, Rgb, Row, Table};
 use plansift_normalize as norm;
 use plansift_schema::{Action, ActionSource};
-use roles::{classify_header, is_plan, Role};
+pub use assign::{ColumnReading, TableReading};
+pub use profile::{Profile, ProfileError};
+use roles::Role;
 
 /// What the interpretation stage found in one document.
 #[derive(Debug, Clone, Default)]
@@ -34,6 +42,8 @@ pub struct Interpretation {
     /// Actions in document order; `id` is left empty for the caller to assign.
     pub actions: Vec<Action>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every table reading, when [`Options::explain`] was set.
+    pub tables: Vec<TableExplanation>,
 }
 
 /// An action being assembled from one or more rows.
@@ -163,7 +173,7 @@ impl<'a> Fit<'a> {
                     0
                 }
             }
-            Some(Role::Progress) | Some(Role::NextSteps) | Some(Role::Indicators) => {
+            Some(Role::Progress) | Some(Role::NextSteps) | Some(Role::Indicator) => {
                 i32::from(long)
             }
             Some(Role::Objective) => {
@@ -173,7 +183,7 @@ impl<'a> Fit<'a> {
                     0
                 }
             }
-            Some(Role::Ambition) => i32::from(self.list_item()),
+            Some(Role::Outcome) => i32::from(self.list_item()),
             _ => 0,
         }
     }
@@ -263,6 +273,14 @@ impl Plan {
 
 #[derive(Default)]
 struct Walker {
+    profile: Profile,
+    /// Keep every table reading (for explanations).
+    explain: bool,
+    readings: Vec<TableExplanation>,
+    /// The last table's width and whether it ended in a plan.
+    last_table: Option<(usize, bool)>,
+    /// The last plan seen, for a later page of its table with no header row.
+    last_plan: Option<Plan>,
     theme: Option<String>,
     epoch: u32,
     plan: Option<Plan>,
@@ -279,35 +297,6 @@ struct Walker {
     diagnostics: Vec<Diagnostic>,
     /// An objective has been seen since the current theme began.
     epoch_has_objective: bool,
-}
-
-fn header_roles(row: &Row) -> Option<Vec<Option<Role>>> {
-    let mut roles = Vec::with_capacity(row.cells.len());
-    let (mut filled, mut matched, mut distinct) = (0usize, 0usize, Vec::new());
-    for c in &row.cells {
-        if c.is_empty() {
-            roles.push(None);
-            continue;
-        }
-        filled += 1;
-        // Header cells are labels: short, a handful of words.
-        if c.text.chars().count() > 60 || c.text.split_whitespace().count() > 10 {
-            return None;
-        }
-        let r = classify_header(&c.text);
-        // ... and never values: a date or a rating that names no column makes it a data row.
-        if r.is_none() && (norm::looks_like_deadline(&c.text) || norm::looks_like_rag(&c.text)) {
-            return None;
-        }
-        if let Some(r) = r {
-            matched += 1;
-            if !distinct.contains(&r) {
-                distinct.push(r);
-            }
-        }
-        roles.push(r);
-    }
-    (matched >= 2 && distinct.len() >= 2 && matched * 10 >= filled * 7).then_some(roles)
 }
 
 impl Walker {
@@ -353,7 +342,7 @@ impl Walker {
             }
             return;
         }
-        if heading && theme_like(text) && classify_header(text).is_none() {
+        if heading && theme_like(text) && !names_a_role(text) {
             self.set_theme(text.to_string());
         }
     }
@@ -375,31 +364,59 @@ impl Walker {
         let after_break = self.gap_break;
         let mut in_plan = continuation;
         let mut first_data_row = true;
-        for (i, row) in t.rows.iter().enumerate() {
-            if row.filled() == 0 {
+        let rows = &t.rows;
+        // A table with no header row is read from its content alone, unless it continues
+        // the plan before it.
+        // A table with no header row right after a table of the same width that was not a
+        // plan (an objectives or measures table cut by a page break) is the rest of it.
+        let rest_of_other = !continuation
+            && !self.gap_text
+            && self.last_table.is_some_and(|(w, plan)| !plan && w == t.columns());
+        if !continuation && !rest_of_other && assign::find_header(rows).is_empty() {
+            let reading = assign::read(rows, &self.profile);
+            self.note_reading(t, 0, &reading);
+            if let Some(prev) = self.resumable(&reading, t.columns()) {
+                // a page of a long table whose header is only on its first page, after
+                // some text: the earlier plan's columns, read from its header
+                self.resume_plan(prev);
+                in_plan = true;
+            } else if reading.plan {
+                self.start_plan(&reading);
+                in_plan = true;
+            }
+        }
+        let mut skip_to = 0;
+        let mut seen = 0;
+        for (i, row) in rows.iter().enumerate() {
+            if i < skip_to || row.filled() == 0 {
                 continue;
             }
-            if let Some(mut roles) = header_roles(row) {
-                infer_action_column(&mut roles, row, &t.rows[i + 1..]);
-                if is_plan(&roles) {
-                    let same =
-                        self.plan.as_ref().is_some_and(|p| same_header(p, row)) && !self.gap_text;
-                    if !same {
-                        self.start_plan(roles, row);
-                    }
-                    if let Some(p) = &mut self.plan {
-                        p.measures = false;
-                    }
-                    in_plan = true;
-                    continue;
-                }
+            seen += 1;
+            let header = if seen <= 4 && !in_plan || seen == 1 {
+                assign::is_header_row(row)
+            } else {
+                self.plan.as_ref().is_some_and(|p| same_header(p, row)) || assign::is_inner_header_row(row)
+            };
+            if header {
                 if let Some(p) = self.plan.as_mut().filter(|p| same_header(p, row)) {
-                    p.measures = false; // a repeated header with a cell missing
+                    if !self.gap_text || !in_plan {
+                        // the plan's header repeated (on a new page, or with a cell missing)
+                        p.measures = false;
+                        in_plan = true;
+                        continue;
+                    }
+                }
+                let reading = assign::read(&rows[i..], &self.profile);
+                self.note_reading(t, i, &reading);
+                if reading.plan {
+                    self.start_plan(&reading);
+                    skip_to = i + reading.header_rows.last().map_or(0, |h| h + 1);
+                    in_plan = true;
                     continue;
                 }
                 // Another kind of table (measures, risks, objectives): the plan ends here.
                 self.plan = None;
-                self.collect_ref_table(&roles, &t.rows[i + 1..]);
+                self.collect_ref_table(&reading.roles(), &rows[i + 1..]);
                 break;
             }
             if !in_plan {
@@ -414,7 +431,21 @@ impl Walker {
             self.gap_text = false;
         } else if !in_plan {
             self.collect_ref_rows(&t.rows);
+            self.gap_text = false;
         }
+        self.last_table = Some((t.columns(), self.plan.is_some()));
+        if self.plan.is_some() {
+            self.last_plan = self.plan.clone();
+        }
+    }
+
+    /// Keep a table reading for `plansift model --roles` (only when explanations are asked for).
+    fn note_reading(&mut self, t: &Table, first_row: usize, reading: &TableReading) {
+        if !self.explain {
+            return;
+        }
+        let prov = t.rows.get(first_row).map_or(t.prov, |r| r.prov);
+        self.readings.push(TableExplanation { prov, rows: t.rows.len() - first_row, reading: reading.clone() });
     }
 
     /// A table that is not a plan but pairs reference codes with descriptions (an objectives
@@ -440,17 +471,39 @@ impl Walker {
         }
     }
 
-    fn start_plan(&mut self, roles: Vec<Option<Role>>, row: &Row) {
+    /// The last plan, when a table with no header row has its width and its content does not
+    /// contradict its roles (the old action column still reads as actions).
+    fn resumable(&self, reading: &TableReading, width: usize) -> Option<Plan> {
+        let prev = self.last_plan.as_ref()?;
+        if prev.roles.len() != width {
+            return None;
+        }
+        let a = prev.col(Role::Action)?;
+        let fits = reading.columns.get(a).is_some_and(|c| c.could_be_actions());
+        fits.then(|| prev.clone())
+    }
+
+    fn resume_plan(&mut self, prev: Plan) {
         self.plans += 1;
-        let objective = if roles.contains(&Some(Role::Objective)) {
-            None
-        } else {
-            self.pending_objective.clone()
-        };
+        self.plan = Some(Plan { id: self.plans, objective: self.pending_objective.clone(), measures: false, open: false, ..prev });
+    }
+
+    fn start_plan(&mut self, reading: &TableReading) {
+        self.plans += 1;
+        let roles = reading.roles();
+        let objective =
+            if roles.contains(&Some(Role::Objective)) { None } else { self.pending_objective.clone() };
+        // Columns with no header (a table read from content) keep their text under "column N".
+        let headers = reading
+            .headers()
+            .into_iter()
+            .enumerate()
+            .map(|(i, h)| if h.trim().is_empty() { format!("column {}", i + 1) } else { h })
+            .collect();
         self.plan = Some(Plan {
             id: self.plans,
             roles,
-            headers: row.cells.iter().map(|c| c.text.clone()).collect(),
+            headers,
             objective,
             measures: false,
             open: false,
@@ -465,7 +518,7 @@ impl Walker {
             return;
         }
         if let Some(c) = single_cell(row) {
-            if theme_like(&c.text) && classify_header(&c.text).is_none() {
+            if theme_like(&c.text) && !names_a_role(&c.text) {
                 self.set_theme(c.text.clone());
             }
         }
@@ -694,48 +747,6 @@ impl Walker {
     }
 }
 
-/// A header that names a lead, a deadline and/or a RAG column but no action column
-/// ("Description | Lead Officer | Target Date | RAG"): the action column is the column whose
-/// header names no role and whose cells hold the longest text.
-fn infer_action_column(roles: &mut [Option<Role>], header: &Row, below: &[Row]) {
-    if roles.contains(&Some(Role::Action))
-        || roles.contains(&Some(Role::Risk))
-        || roles.contains(&Some(Role::Indicators))
-    {
-        return;
-    }
-    let keys = [Role::Lead, Role::Deadline, Role::Rag]
-        .iter()
-        .filter(|&&r| roles.contains(&Some(r)))
-        .count();
-    if keys < 2 {
-        return;
-    }
-    let mut best: Option<(usize, usize)> = None;
-    for (i, r) in roles.iter().enumerate() {
-        let named = header.cells.get(i).is_some_and(|c| !c.is_empty());
-        if r.is_some() || !named {
-            continue;
-        }
-        let sample: Vec<usize> = below
-            .iter()
-            .take(12)
-            .map(|row| row.text(i).chars().count())
-            .collect();
-        let filled = sample.iter().filter(|&&n| n > 0).count();
-        if filled * 2 < sample.len().max(1) {
-            continue;
-        }
-        let mean = sample.iter().sum::<usize>() / filled.max(1);
-        if mean >= 15 && best.is_none_or(|(_, m)| mean > m) {
-            best = Some((i, mean));
-        }
-    }
-    if let Some((i, _)) = best {
-        roles[i] = Some(Role::Action);
-    }
-}
-
 fn reference_objective(map: &HashMap<String, String>, reference: &str) -> Option<String> {
     let mut r = reference.trim();
     while let Some(p) = text::parent_ref(r) {
@@ -765,10 +776,10 @@ fn fill_fields(d: &mut Draft, row: &Row, plan: &Plan, new: bool) {
             }
             Some(Role::Progress) => append(&mut d.progress, t),
             Some(Role::NextSteps) => append(&mut d.next_steps, t),
-            Some(Role::Indicators) => append(&mut d.indicators, t),
+            Some(Role::Indicator) => append(&mut d.indicators, t),
             Some(Role::Governance) => append(&mut d.governance, t),
-            Some(Role::Action) | Some(Role::Ref) | Some(Role::Objective) => {}
-            Some(Role::Ambition) | Some(Role::Risk) | Some(Role::Link) | None => {
+            Some(Role::Action) | Some(Role::Ref) | Some(Role::Objective) | Some(Role::Theme) => {}
+            _ => {
                 let header = plan
                     .headers
                     .get(i)
@@ -804,6 +815,11 @@ fn same_header(p: &Plan, row: &Row) -> bool {
         }
     }
     filled > 0 && equal * 10 >= filled * 6
+}
+
+/// The text names a column role (a header cell, not a theme).
+fn names_a_role(text: &str) -> bool {
+    lexicon::header_evidence(text).iter().any(|e| e.1 >= 0.5)
 }
 
 fn single_cell(row: &Row) -> Option<&Cell> {
@@ -844,10 +860,33 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// How a table was read, for `plansift model --roles`.
+#[derive(Debug, Clone)]
+pub struct TableExplanation {
+    /// Where the table (or the part of it read) starts.
+    pub prov: Prov,
+    pub rows: usize,
+    pub reading: TableReading,
+}
+
+/// Choices for the interpretation stage.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The user's header -> role corrections.
+    pub profile: Profile,
+    /// Keep every table reading in [`Interpretation::tables`].
+    pub explain: bool,
+}
+
 /// Interpret a document in the model.
 pub fn interpret(doc: &Document) -> Interpretation {
+    interpret_with(doc, &Options::default())
+}
+
+/// Interpret a document with a profile and/or explanations.
+pub fn interpret_with(doc: &Document, options: &Options) -> Interpretation {
     let period = meta::period(doc);
-    let mut w = Walker::default();
+    let mut w = Walker { profile: options.profile.clone(), explain: options.explain, ..Default::default() };
     for b in &doc.blocks {
         w.block(b);
     }
@@ -871,6 +910,7 @@ pub fn interpret(doc: &Document) -> Interpretation {
         period,
         actions,
         diagnostics,
+        tables: w.readings,
     }
 }
 
