@@ -81,6 +81,8 @@ pub struct TableReading {
     pub plan: bool,
     /// Why the table is or is not a plan.
     pub reason: String,
+    /// The content measures of each column.
+    pub stats: Vec<ColumnStats>,
 }
 
 impl TableReading {
@@ -122,6 +124,10 @@ pub fn header_likeness(row: &Row) -> Option<(f32, usize)> {
         filled += 1;
         if t.chars().next().is_some_and(|ch| ch.is_lowercase()) {
             lower += 1;
+            // a machine export's field names: short, no sentence punctuation
+            if t.split_whitespace().count() > 3 || t.ends_with(['.', ',', ';']) {
+                return None;
+            }
         }
         if t.chars().count() > LABEL_MAX_CHARS || t.split_whitespace().count() > LABEL_MAX_WORDS {
             return None;
@@ -146,7 +152,8 @@ pub fn header_likeness(row: &Row) -> Option<(f32, usize)> {
             machine += 1;
         }
     }
-    if filled < 2 || (notes > 0 && (filled < 3 || known < filled)) {
+    // A header names most columns (at least a third), not two cells of a wide row.
+    if filled < 2 || filled * 3 < row.cells.len() || (notes > 0 && (filled < 3 || known < filled)) {
         return None;
     }
     // Labels start with a capital, unless every one is lower case (a machine export's
@@ -269,7 +276,9 @@ pub fn read(rows: &[Row], profile: &Profile) -> TableReading {
     let body_start = header_rows.last().map_or(0, |h| h + 1);
     let body: Vec<&Row> = rows[body_start..].iter().filter(|r| !is_header_row(r)).collect();
     let stats = evidence::measure(&body, width);
-    assign(headers, &stats, !header_rows.is_empty(), profile).with_header_rows(header_rows)
+    let mut reading = assign(headers, &stats, !header_rows.is_empty(), profile).with_header_rows(header_rows);
+    reading.stats = stats;
+    reading
 }
 
 impl TableReading {
@@ -380,7 +389,7 @@ fn assign(headers: Vec<String>, stats: &[ColumnStats], has_header: bool, profile
         })
         .collect();
     let (plan, reason) = decide(&cols, &mut columns, stats, has_header);
-    TableReading { header_rows: Vec::new(), columns, plan, reason }
+    TableReading { header_rows: Vec::new(), columns, plan, reason, stats: Vec::new() }
 }
 
 /// Greedy assignment with the action column fixed (or none): returns the total score.

@@ -21,6 +21,7 @@ mod meta;
 pub mod profile;
 pub mod roles;
 pub mod shape;
+mod stitch;
 pub mod text;
 
 use std::cell::OnceCell;
@@ -263,6 +264,10 @@ struct Plan {
     measures: bool,
     /// Continuation rows may still join the last action.
     open: bool,
+    /// Each column's horizontal extent on the page (PDF) and its content profile, to fit
+    /// later pages to it.
+    extents: Vec<Option<[f32; 2]>>,
+    stats: Vec<evidence::ColumnStats>,
 }
 
 impl Plan {
@@ -361,30 +366,42 @@ impl Walker {
 
     fn table(&mut self, t: &Table) {
         let continuation = self.plan.is_some() && !self.gap_text;
-        let after_break = self.gap_break;
-        let mut in_plan = continuation;
-        let mut first_data_row = true;
-        let rows = &t.rows;
-        // A table with no header row is read from its content alone, unless it continues
-        // the plan before it.
+        let headerless = assign::find_header(&t.rows).is_empty();
+        // A page of the plan's table with its columns found differently: place them under
+        // the plan's columns by position.
+        if continuation && headerless {
+            if let Some(fitted) = self.plan.as_ref().and_then(|p| fit_to_plan(t, p)) {
+                return self.walk(&fitted, true);
+            }
+        }
         // A table with no header row right after a table of the same width that was not a
         // plan (an objectives or measures table cut by a page break) is the rest of it.
         let rest_of_other = !continuation
             && !self.gap_text
             && self.last_table.is_some_and(|(w, plan)| !plan && w == t.columns());
-        if !continuation && !rest_of_other && assign::find_header(rows).is_empty() {
-            let reading = assign::read(rows, &self.profile);
-            self.note_reading(t, 0, &reading);
-            if let Some(prev) = self.resumable(&reading, t.columns()) {
-                // a page of a long table whose header is only on its first page, after
-                // some text: the earlier plan's columns, read from its header
-                self.resume_plan(prev);
-                in_plan = true;
-            } else if reading.plan {
-                self.start_plan(&reading);
-                in_plan = true;
-            }
+        if continuation || rest_of_other || !headerless {
+            return self.walk(t, continuation);
         }
+        // A table with no header row is read from its content alone, unless it is a page of
+        // the last plan's table (its header only on the first page) after some text.
+        let reading = assign::read(&t.rows, &self.profile);
+        self.note_reading(t, 0, &reading);
+        if let Some((prev, fitted)) = self.resumable(t, &reading) {
+            self.resume_plan(prev);
+            return self.walk(fitted.as_ref().unwrap_or(t), true);
+        }
+        if reading.plan {
+            self.start_plan(&reading, &t.rows);
+            return self.walk(t, true);
+        }
+        self.walk(t, false)
+    }
+
+    /// Walk a table's rows; `in_plan`: its rows belong to the current plan from the start.
+    fn walk(&mut self, t: &Table, mut in_plan: bool) {
+        let after_break = self.gap_break;
+        let mut first_data_row = true;
+        let rows = &t.rows;
         let mut skip_to = 0;
         let mut seen = 0;
         for (i, row) in rows.iter().enumerate() {
@@ -409,7 +426,7 @@ impl Walker {
                 let reading = assign::read(&rows[i..], &self.profile);
                 self.note_reading(t, i, &reading);
                 if reading.plan {
-                    self.start_plan(&reading);
+                    self.start_plan(&reading, &rows[i..]);
                     skip_to = i + reading.header_rows.last().map_or(0, |h| h + 1);
                     in_plan = true;
                     continue;
@@ -471,16 +488,20 @@ impl Walker {
         }
     }
 
-    /// The last plan, when a table with no header row has its width and its content does not
-    /// contradict its roles (the old action column still reads as actions).
-    fn resumable(&self, reading: &TableReading, width: usize) -> Option<Plan> {
+    /// The last plan, when a table with no header row can be a later page of its table: it
+    /// has the plan's width (or fits its columns by position) and its content does not
+    /// contradict the plan's action column. Returns the plan and the fitted table, if fitted.
+    fn resumable(&self, t: &Table, reading: &TableReading) -> Option<(Plan, Option<Table>)> {
         let prev = self.last_plan.as_ref()?;
-        if prev.roles.len() != width {
-            return None;
-        }
         let a = prev.col(Role::Action)?;
-        let fits = reading.columns.get(a).is_some_and(|c| c.could_be_actions());
-        fits.then(|| prev.clone())
+        if prev.roles.len() == t.columns() {
+            let fits = reading.columns.get(a).is_some_and(|c| c.could_be_actions());
+            return fits.then(|| (prev.clone(), None));
+        }
+        let fitted = fit_to_plan(t, prev)?;
+        let r = assign::read(&fitted.rows, &self.profile);
+        let fits = r.columns.get(a).is_some_and(|c| c.could_be_actions());
+        fits.then(|| (prev.clone(), Some(fitted)))
     }
 
     fn resume_plan(&mut self, prev: Plan) {
@@ -488,8 +509,9 @@ impl Walker {
         self.plan = Some(Plan { id: self.plans, objective: self.pending_objective.clone(), measures: false, open: false, ..prev });
     }
 
-    fn start_plan(&mut self, reading: &TableReading) {
+    fn start_plan(&mut self, reading: &TableReading, rows: &[Row]) {
         self.plans += 1;
+        let extents = stitch::column_extents(rows, reading.columns.len());
         let roles = reading.roles();
         let objective =
             if roles.contains(&Some(Role::Objective)) { None } else { self.pending_objective.clone() };
@@ -507,6 +529,8 @@ impl Walker {
             objective,
             measures: false,
             open: false,
+            extents,
+            stats: reading.stats.clone(),
         });
     }
 
@@ -815,6 +839,36 @@ fn same_header(p: &Plan, row: &Row) -> bool {
         }
     }
     filled > 0 && equal * 10 >= filled * 6
+}
+
+/// A table with no header row whose width differs from the plan's, fitted to the plan's
+/// columns by the cells' positions (PDF); `None` when it has the plan's width or nothing
+/// is known of positions.
+fn fit_to_plan(t: &Table, plan: &Plan) -> Option<Table> {
+    let (n, m) = (t.columns(), plan.roles.len());
+    // Only grids whose cells have positions (PDF): in text converted from PDF each line
+    // loses its own cells, and the row alignment handles that line by line.
+    if !t.rows.iter().flat_map(|r| &r.cells).any(|c| c.prov.bbox.is_some()) {
+        return None;
+    }
+    // a page of the plan lost a column or two, not most of them; and the plan's own rows
+    // must have been seen to know its columns' contents
+    if n == m || n + 2 < m || n * 3 < m * 2 {
+        return None;
+    }
+    if plan.stats.iter().all(|s| s.filled == 0) {
+        // only the header is known: the page's columns stand under the first ones
+        if n > m {
+            return None;
+        }
+        let map: Vec<usize> = (0..n).collect();
+        return Some(stitch::apply(t, &map, m));
+    }
+    let rows: Vec<&Row> = t.rows.iter().collect();
+    let stats = evidence::measure(&rows, t.columns());
+    let xs = stitch::column_extents(&t.rows, t.columns());
+    let map = stitch::fit(&stats, &plan.stats, &xs, &plan.extents)?;
+    Some(stitch::apply(t, &map, plan.roles.len()))
 }
 
 /// The text names a column role (a header cell, not a theme).
