@@ -711,6 +711,436 @@ def p6():
     return d, {d.name: csv_text(rows)}
 
 
+
+# --------------------------------------------------------------------------------------------
+# P7: internal audit recommendations tracker, TSV export. The action is the agreed management
+# action (the recommendation is context); Priority is not a RAG; Revised date is an extra.
+# --------------------------------------------------------------------------------------------
+@plan
+def p7():
+    d = Doc("wellby-bc-audit-recommendations-tracker-2024-25", "tsv",
+            "Internal Audit - Follow-up of Agreed Actions (position at 31 January 2025)",
+            "Wellby Borough Council (Shire Audit Partnership)", "2024/25", 2024)
+    st = {"Implemented": "complete", "Partially implemented": "amber", "Not implemented": "red",
+          "Not yet due": None, "Superseded": None}
+    audits = [
+        ("Creditors 2023/24", "Reasonable", [
+            ("1", "High", "Supplier bank detail changes should be independently verified before they are processed.",
+             "Introduce a call-back check to a known contact for every change of supplier bank details and record it in the finance system.",
+             "Head of Finance", "31/05/2024", "", "Implemented", "Call-back procedure in place from April; sample testing confirmed."),
+            ("2", "Medium", "Duplicate payment reports should be run and reviewed before each payment run.",
+             "Run the duplicate payment report before each weekly payment run and keep evidence of review.",
+             "Exchequer Manager", "30/06/2024", "", "Implemented", ""),
+            ("3", "Low", "The creditors procedure notes are out of date.",
+             "Update the creditors procedure notes and publish them on the intranet.",
+             "Exchequer Manager", "30/09/2024", "31/03/2025", "Partially implemented", "Draft notes prepared; waiting for the new finance system screens."),
+        ]),
+        ("ICT Disaster Recovery", "Limited", [
+            ("1", "High", "There is no tested disaster recovery plan for the main data centre.",
+             "Produce an ICT disaster recovery plan covering the priority systems and test it at least once a year.",
+             "ICT Manager", "30/09/2024", "31/03/2025", "Not implemented", "Plan drafted. The test was postponed because of the network upgrade."),
+            ("2", "High", "Backups are not restored to check they work.",
+             "Carry out a quarterly test restore of backups for each priority system and report results to the Digital Board.",
+             "ICT Infrastructure Lead", "31/12/2024", "", "Partially implemented", "Two of five priority systems tested so far."),
+            ("3", "Medium", "Business continuity plans do not state how long services can cope without ICT.",
+             "Ask each service to set a recovery time for its systems in its business continuity plan.",
+             "Emergency Planning Officer", "31/03/2025", "", "Not yet due", ""),
+        ]),
+        ("Council Tax Reduction", "Substantial", [
+            ("1", "Medium", "Changes in circumstances are not always actioned within target.",
+             "Report the time taken to process changes of circumstance to the Revenues and Benefits management team each month.",
+             "Revenues and Benefits Manager", "31/07/2024", "", "Implemented", "Monthly report in place."),
+            ("2", "Low", "Some scanned evidence could not be found on the document system.",
+             "Remind assessment staff of the indexing standard and check a sample each quarter.",
+             "Benefits Team Leader", "31/10/2024", "", "Implemented", ""),
+        ]),
+        ("Contract Management", "Limited", [
+            ("1", "High", "The contracts register is incomplete.",
+             "Complete the contracts register for all contracts over £25,000 and publish it as required by the Transparency Code.",
+             "Procurement Lead", "31/10/2024", "28/02/2025", "Partially implemented", "Register 80% complete; services chased for missing entries."),
+            ("2", "High", "Contract managers have not been named for several major contracts.",
+             "Name a contract manager for every contract over £100,000 and record them on the register.",
+             "Procurement Lead", "31/10/2024", "", "Implemented", ""),
+            ("3", "Medium", "Contract managers have not received training.",
+             "Deliver contract management training to all named contract managers.",
+             "Head of Legal and Democratic Services", "31/03/2025", "", "Not yet due", "Training booked for March."),
+            ("4", "Medium", "Performance meetings with the leisure operator are not minuted.",
+             "Minute quarterly performance meetings with the leisure operator and keep them on the contract file.",
+             "Leisure Client Officer", "30/06/2024", "", "Superseded", "Leisure contract brought in house from 1 October 2024."),
+        ]),
+        ("Health and Safety", "Reasonable", [
+            ("1", "High", "Fire risk assessments for two community centres are overdue.",
+             "Complete fire risk assessments for Brook Street and Hollins community centres.",
+             "Facilities Manager", "31/08/2024", "", "Implemented", "Both completed in August."),
+            ("2", "Medium", "Lone working devices are not issued to all enforcement officers.",
+             "Issue lone working devices to all enforcement and housing officers who visit residents alone.",
+             "Health and Safety Adviser", "30/11/2024", "", "Not implemented", "Devices on order; delivery expected February."),
+            ("3", "Low", "Accident reports are not analysed for trends.",
+             "Include an analysis of accident trends in the six-monthly health and safety report to Management Team.",
+             "Health and Safety Adviser", "31/01/2025", "", "Implemented", ""),
+        ]),
+        ("Grants to Voluntary Organisations", "Reasonable", [
+            ("1", "Medium", "Monitoring returns are not always received before the second payment is made.",
+             "Hold the second grant instalment until the monitoring return has been received and checked.",
+             "Community Development Manager", "30/04/2025", "", "Not yet due", ""),
+            ("2", "Low", "Grant decisions are not published.",
+             "Publish grant awards over £500 on the Council website each quarter.",
+             "Community Development Manager", "30/09/2024", "", "Implemented", ""),
+        ]),
+    ]
+    hdr = ["Audit", "Assurance opinion", "Rec No.", "Priority", "Recommendation", "Agreed management action",
+           "Responsible officer", "Target date", "Revised date", "Status", "Comments"]
+    rows = [["Wellby Borough Council - Audit and Governance Committee, 12 February 2025 - Appendix B: follow-up of agreed actions"], [], hdr]
+    for audit, opinion, recs in audits:
+        for no, pri, rec, act, officer, target, revised, status, comment in recs:
+            d.actions.append(A(act, lead=officer, deadline=target, rag=st[status], ref=no,
+                               theme=audit, recommendation=rec, priority=pri, revised=revised))
+            rows.append([audit, opinion, no, pri, rec, act, officer, target, revised, status, comment])
+    return d, {d.name: csv_text(rows, delimiter="\t")}
+
+
+# --------------------------------------------------------------------------------------------
+# P8: overview and scrutiny recommendation tracker (HTML). The Recommendation column is the
+# action; Date and Exec date are not deadlines; rating letters with fills and a status word.
+# --------------------------------------------------------------------------------------------
+@plan
+def p8():
+    d = Doc("kingsbridge-scrutiny-recommendation-tracker-2025", "html",
+            "Scrutiny Recommendation Tracker - March 2025", "Kingsbridge City Council", "2024/25", 2024)
+    recs = [
+        ("SR (23/24) 14", "PLC", "11/03/24", "Environment", "That the Executive introduce a food waste collection trial in two wards before the city-wide roll-out", "Accepted", "Head of Waste / Cllr Dunne", "September 2024", "Trial ran in Abbey and Riverside wards from June; evaluation reported in October.", "G", "Complete"),
+        ("SR (23/24) 17", "CRP", "15/04/24", "Finance", "That the medium-term financial strategy include a sensitivity analysis of pay award assumptions", "Accepted", "Chief Finance Officer", "February 2025", "Included in the February budget report (section 6).", "G", "Complete"),
+        ("SR (24/25) 01", "PPL", "10/06/24", "Adult Social Care", "That the Executive review the charging policy for home care so that people are not charged for missed calls", "Partially accepted", "Director of Adult Services / Cllr Okoye", "December 2024", "Review completed; refunds for missed calls agreed, wider charging changes deferred.", "A", "Ongoing"),
+        ("SR (24/25) 02", "PPL", "10/06/24", "Public Health", "That the Council sign the Local Government Declaration on Sugar Reduction", "Accepted", "Director of Public Health", "October 2024", "Declaration signed at Council on 17 October.", "G", "Complete"),
+        ("SR (24/25) 03", "CRP", "01/07/24", "Customer Services", "That call waiting times for the contact centre be published monthly on the Council website", "Accepted", "Head of Customer Services", "September 2024", "Published from August.", "G", "Complete"),
+        ("SR (24/25) 04", "PLC", "08/07/24", "Housing", "That the Executive set a target for the time taken to re-let empty council homes and report it quarterly", "Accepted", "Director of Housing / Cllr Patel", "January 2025", "Target of 35 days proposed; reporting starts in Q4.", "A", "Ongoing"),
+        ("SR (24/25) 05", "PLC", "08/07/24", "Housing", "That the damp and mould action plan include a timescale for inspecting every home in the high-rise blocks", "Accepted", "Director of Housing", "March 2025", "Inspections 60% complete; contractor capacity is limiting progress.", "A", "Ongoing"),
+        ("SR (24/25) 06", "CRP", "16/09/24", "Governance", "That the Executive publish a forward plan of key decisions covering six months rather than four", "Rejected", "Head of Democratic Services", "Not applicable", "The Executive considered that four months gives more reliable dates.", "", ""),
+        ("SR (24/25) 07", "PPL", "23/09/24", "Children's Services", "That the Council explore a second in-house children's home in the north of the city", "Accepted", "Director of Children's Services", "June 2025", "Property search under way; feasibility report being prepared.", "G", "Ongoing"),
+        ("SR (24/25) 08", "PPL", "23/09/24", "Children's Services", "That the Executive ask the ICB to report on waiting times for neurodevelopmental assessments", "Accepted", "Director of Children's Services", "November 2024", "ICB has not yet responded; request escalated to the Health and Wellbeing Board.", "R", "Paused"),
+        ("SR (24/25) 09", "PLC", "04/11/24", "Transport", "That the Executive consult businesses before changing loading restrictions on the High Street", "Accepted", "Head of Highways", "April 2025", "Consultation planned for March.", "G", "Ongoing"),
+        ("SR (24/25) 10", "PLC", "04/11/24", "Planning", "That the validation checklist for planning applications be reviewed with local agents", "Accepted", "Head of Planning", "March 2025", "Workshop held with agents in January.", "G", "Ongoing"),
+        ("SR (24/25) 11", "CRP", "13/01/25", "Finance", "That the capital programme report show schemes that have slipped for more than a year", "Accepted", "Chief Finance Officer", "Q1 2025/26", "", "G", "Ongoing"),
+        ("SR (24/25) 12", "CRP", "13/01/25", "ICT", "That the Executive set out the savings expected from the new customer relationship management system", "Accepted", "Head of Digital", "TBC", "", "", "Ongoing"),
+    ]
+    fills = {"G": "#00B050", "A": "#FFC000", "R": "#FF0000", "": "#FFFFFF"}
+    letter = {"G": "green", "A": "amber", "R": "red", "": None}
+    rows = []
+    for ref, origin, date, area, rec, resp, lead, impl, taken, rating, status in recs:
+        rag = "complete" if status == "Complete" else letter[rating]
+        d.actions.append(A(rec, lead=lead, deadline=impl, rag=rag, ref=ref, origin=origin, date=date,
+                           area=area, response=resp, action_taken=taken, status=status,
+                           due=None if impl in ("Not applicable", "TBC") else "auto",
+                           optional=resp == "Rejected"))
+        rows.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in (ref, origin, date, area, rec, resp, lead, impl, taken))
+                    + f'<td style="background-color:{fills[rating]};text-align:center">{rating}</td><td>{esc(status)}</td></tr>')
+    body = f"""<h1>Scrutiny Recommendation Tracker</h1>
+<p>Corporate Scrutiny Committee, 24 March 2025. Report of the Head of Democratic Services, Annex A.</p>
+<p>This tracker lists recommendations made by the scrutiny committees since April 2023 that have not yet been signed off. The committee is asked to agree that completed recommendations be removed.</p>
+<table>
+<thead><tr><th>Reference</th><th>Origin</th><th>Date</th><th>Area</th><th>Recommendation</th><th>Executive response</th><th>Lead Officer/EM</th><th>Implementation date</th><th>Action taken</th><th>Progress rating</th><th>Status</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>
+<h3>Key</h3>
+<p>Origin: CRP Corporate Scrutiny Committee; PPL People Scrutiny Committee; PLC Place Scrutiny Committee. Date: date of the committee meeting that made the recommendation. Area: directorate or portfolio. Lead Officer/EM: officer and Executive Member responsible.</p>
+<p>Progress rating: G recommendation achieved or acceptable progress; A some progress, keep monitoring; R unacceptable progress, lead officer to attend committee.</p>"""
+    return d, {d.name: html_page(d.title, body, landscape=True)}
+
+
+# --------------------------------------------------------------------------------------------
+# P9: children's services improvement plan after an Ofsted inspection (text from PDF). The
+# Ofsted recommendation is a banner row (objective); header only on the first page; an action
+# cell broken across a page; BRAG letters; posts as leads.
+# --------------------------------------------------------------------------------------------
+@plan
+def p9():
+    d = Doc("marlow-vale-childrens-improvement-plan-2024-25", "txt",
+            "Children's Services Improvement Plan 2024-2025 (post-ILACS) - progress at November 2024",
+            "Marlow Vale Council", "2024/25", 2024)
+    brag = {"B": "complete", "G": "green", "A": "amber", "R": "red"}
+    themes = [
+        ("Help and protection", [
+            ("The timeliness and quality of work in the front door when children are first referred", [
+                ("1.1", "Recruit permanent team managers to the MASH and reduce reliance on agency staff", "Head of Service - Front Door", "Sept 2024", "Agency staff below 20% in the MASH", "Two permanent managers appointed; one post out to advert.", "A"),
+                ("1.2", "Introduce daily multi-agency screening meetings for all police domestic abuse notifications", "Head of Service - Front Door", "July 2024", "All notifications screened within 24 hours", "Daily meetings in place since July.", "B"),
+                ("1.3", "Audit 20 contacts a month and feed learning back to staff through practice weeks", "Principal Social Worker", "Ongoing - monthly audit", "Audits graded good or better rise to 60%", "Audit programme running; 44% graded good in October.", "G"),
+                ("1.4", "Revise the threshold document with partners and relaunch it to schools", "Safeguarding Partnership Business Manager", "Q3 2024/25", "Fewer inappropriate referrals from schools", "Draft agreed by the partnership executive.", "G"),
+            ]),
+            ("Strategy discussions and child protection enquiries", [
+                ("2.1", "Make sure health and education attend every strategy discussion", "Head of Service - Assessment and Child Protection", "31/12/24", "Attendance recorded in 95% of strategy discussions", "Health attendance 88%, education 71%.", "A"),
+                ("2.2", "Introduce a weekly performance clinic for team managers covering visits, supervision and case summaries", "Service Manager - Performance", "October 2024", "All team managers attend monthly", "Clinics started in October.", "G"),
+                ("2.3", "Review all children subject to a child protection plan for more than 18 months", "Head of Service - Assessment and Child Protection", "30/11/24", "Each child has a clear plan for step-down or escalation", "Review complete for 37 of 41 children.", "A"),
+            ]),
+        ]),
+        ("Children in care and care leavers", [
+            ("Permanence planning for children in care", [
+                ("3.1", "Hold a permanence planning meeting by the second statutory review for every child", "Head of Service - Children in Care", "From October 2024", "Permanence plan recorded by the second review", "Meetings being scheduled; recording on the system not yet reliable.", "A"),
+                ("3.2", "Clear the backlog of special guardianship assessments", "Fostering Service Manager", "March 2025", "No assessment waiting more than 12 weeks", "Backlog down from 19 to 11.", "G"),
+                ("3.3", "Train independent reviewing officers to challenge drift through the dispute resolution process", "Head of Safeguarding and Quality Assurance", "Sept 2024", "Number of escalations raised each quarter", "Training delivered to all IROs in September.", "B"),
+            ]),
+            ("Support for care leavers with housing and health", [
+                ("4.1", "Agree a joint housing protocol for care leavers with the district councils", "Head of Service - Care Leavers", "January 2025", "No care leaver placed in bed and breakfast", "Protocol agreed by two of three districts.", "A"),
+                ("4.2", "Give every care leaver a health passport when they reach 18", "Designated Nurse for Children in Care", "Q4 2024/25", "Health passports issued", "Passport designed with young people; roll-out from January.", "G"),
+                ("4.3", "Extend the local offer so that care leavers are exempt from council tax up to age 25", "Head of Service - Care Leavers", "April 2024", "Exemption in place", "Agreed in the 2024/25 budget.", "B"),
+                ("4.4", "Recruit two personal advisers for care leavers aged 21 to 25", "Head of Service - Care Leavers", "December 2024", "Caseloads of no more than 25", "Recruitment failed at first advert; re-advertised.", "R"),
+            ]),
+        ]),
+        ("Leadership, management and workforce", [
+            ("Management oversight and supervision", [
+                ("5.1", "Introduce a supervision template that records the reasons for decisions and actions for the child", "Principal Social Worker", "August 2024", "Supervision audits show recorded reasoning in 80% of cases", "Template in use since August.", "B"),
+                ("5.2", "Report supervision frequency by team to the Improvement Board each month", "Service Manager - Performance", "Monthly", "Supervision in timescale above 90%", "Report in place; 84% in October.", "G"),
+            ]),
+            ("A stable and skilled workforce", [
+                ("6.1", "Launch a recruitment and retention offer including a market supplement for experienced social workers", "Head of Workforce Development", "September 2024", "Vacancy rate below 15%", "Offer launched; vacancy rate 19%.", "A"),
+                ("6.2", "Run an Assessed and Supported Year in Employment programme for 25 newly qualified social workers", "Head of Workforce Development", "2024/25", "Retention of newly qualified staff after two years", "Cohort of 22 started in September.", "G"),
+                ("6.3", "Complete the move to the new case management system and switch off the old system", "Director of Children's Services", "March 2025", "Old system switched off", "Data migration testing has found errors; go-live date under review.", "R"),
+                ("6.4", "Hold quarterly practice weeks where senior leaders observe frontline practice", "Director of Children's Services", "Quarterly", "Leaders' observations recorded and themes reported", "Practice weeks held in July and October.", "G"),
+            ]),
+        ]),
+    ]
+    head = "## Marlow Vale Council - Children's Services Improvement Plan - November 2024 update"
+    hdr = tsv_row(["<b>Ref</b>", "<b>Action</b>", "<b>Accountable lead</b>", "<b>Timescale</b>",
+                   "<b>Success measure / evidence of impact</b>", "<b>Progress update (Nov 2024)</b>", "<b>BRAG</b>"])
+    out = [head, "", "Marlow Vale Council", "Children's Services Improvement Plan 2024-2025",
+           "Responding to the Ofsted inspection of local authority children's services (ILACS), April 2024",
+           "Monitored by the Children's Improvement Board. BRAG: B complete, G on track, A some slippage, R off track.", "", hdr]
+    n_rows = 0
+    broke = False
+    for theme, recs in themes:
+        out.append(tsv_row([f"<b>{theme}</b>", "", "", "", "", "", ""]))
+        for ri, (rec, acts) in enumerate(recs):
+            recno = acts[0][0].split(".")[0]
+            out.append(tsv_row([f"<b>Ofsted recommendation {recno}: {rec}</b>", "", "", "", "", "", ""]))
+            for ref, text, lead, when, measure, prog, b in acts:
+                due = None if when.startswith(("Ongoing", "From", "Monthly", "Quarterly")) else "auto"
+                d.actions.append(A(text, lead=lead, deadline=when, rag=brag[b], ref=ref, objective=rec,
+                                   theme=theme, measure=measure, progress=prog, due=due))
+                n_rows += 1
+                if ref == "2.2" and not broke:
+                    # the action cell is broken by the page break; no header on the next page
+                    words = text.split()
+                    first, rest = " ".join(words[:9]), " ".join(words[9:])
+                    out.append(tsv_row([ref, first, lead, when, measure, prog, b]))
+                    out += ["", head, ""]
+                    out.append(tsv_row(["", rest, "", "", "", "", ""]))
+                    broke = True
+                    continue
+                out.append(tsv_row([ref, text, lead, when, measure, prog, b]))
+                if n_rows % 8 == 0:
+                    out += ["", head, ""]
+    out += ["", "Next update to the Children's Improvement Board: January 2025", ""]
+    return d, {d.name: "\n".join(out) + "\n"}
+
+
+# --------------------------------------------------------------------------------------------
+# P10: local area SEND priority action plan, LibreOffice PDF (untagged). One table per area
+# for priority action; the outcome merged down the first column; track-phrase statuses.
+# --------------------------------------------------------------------------------------------
+@plan
+def p10():
+    d = Doc("redcastle-send-priority-action-plan-2025", "pdf",
+            "Local Area Partnership SEND Priority Action Plan 2025", "Redcastle Local Area Partnership (Redcastle Council and NHS Redcastle ICB)",
+            "2025/26", 2025)
+    st = {"Complete": "complete", "On track": "green", "At risk": "amber", "Off track": "red", "Not started": None}
+    areas = [
+        ("Area for priority action 1: Timeliness and quality of education, health and care needs assessments", [
+            ("Children and young people get their EHC plan within 20 weeks", [
+                ("Recruit six additional educational psychologists and use locums to clear the backlog", "Head of SEND Services", "3 months: 3 posts filled; 6 months: backlog halved", "September 2025", "Percentage of EHC plans issued within 20 weeks", "At risk"),
+                ("Set up a weekly multi-agency panel to agree plans before the draft is issued", "SEND Assessment Manager", "Panel running from May", "May 2025", "Number of drafts returned for amendment", "Complete"),
+                ("Agree a service level agreement for health advice to be returned within six weeks", "Designated Clinical Officer", "SLA signed by both trusts", "June 2025", "Health advice returned within six weeks", "On track"),
+            ]),
+            ("EHC plans are specific and describe the support a child will receive", [
+                ("Audit 30 new EHC plans each quarter with parent carers on the audit panel", "Principal Educational Psychologist", "First audit in Q1; quarterly after", "Quarterly", "Plans graded good in audit", "On track"),
+                ("Train case officers in writing outcomes that can be measured", "SEND Assessment Manager", "All case officers trained", "July 2025", "Plans with measurable outcomes", "On track"),
+            ]),
+        ]),
+        ("Area for priority action 2: Waiting times for neurodevelopmental and therapy services", [
+            ("Families wait less time for an autism or ADHD assessment and get support while they wait", [
+                ("Commission additional assessment capacity from an independent provider", "ICB Head of Children's Commissioning", "Contract awarded; 400 extra assessments", "August 2025", "Number of children waiting over 52 weeks", "Off track"),
+                ("Launch a waiting well offer with advice sessions run by the parent carer forum", "Redcastle Parent Carer Forum", "Sessions every month in three localities", "June 2025", "Parents reporting they feel supported while waiting", "Complete"),
+                ("Publish waiting times for each pathway on the Local Offer website", "Local Offer Manager", "First publication in June", "June 2025", "Waiting times published monthly", "On track"),
+            ]),
+            ("Speech and language therapy is available in every school", [
+                ("Fund speech and language therapy assistants in 30 primary schools", "Head of Inclusion", "Recruitment in summer term; in post by September", "September 2025", "Schools with a therapy assistant", "At risk"),
+                ("Train early years practitioners in early language screening", "Early Years Lead", "Two cohorts trained", "March 2026", "Settings using the screening tool", "Not started"),
+            ]),
+        ]),
+        ("Area for improvement: Preparing for adulthood", [
+            ("Young people with SEND have a planned move into adult services", [
+                ("Start transition planning at age 14 in every annual review", "Head of SEND Services", "Guidance issued to schools", "September 2025", "Annual reviews from Year 9 with a preparing for adulthood section", "On track"),
+                ("Set up a transitions panel with adult social care and the mental health trust", "Head of Adult Social Care", "Panel terms of reference agreed", "July 2025", "Young people with an agreed adult services plan by age 17 and a half", "At risk"),
+                ("Expand supported internships to 40 places", "Post-16 SEND Lead", "Two new employers signed up", "2025/26", "Number of supported internships", "On track"),
+                ("Co-produce a preparing for adulthood guide with young people", "Participation Officer", "Guide published", "October 2025", "Guide downloads and feedback", "Not started"),
+            ]),
+        ]),
+    ]
+    parts = [f"""<h1>{esc(d.title)}</h1>
+<p>Following the Ofsted and CQC area SEND inspection in January 2025, the local area partnership must produce a priority action plan for the two areas for priority action. This plan also covers the area for improvement. Progress is monitored by the SEND Improvement Board and reviewed by the Department for Education and NHS England every six months.</p>
+<p>Status: Complete; On track; At risk (some milestones may slip); Off track (milestones missed); Not started.</p>"""]
+    for area, outcomes in areas:
+        rows = []
+        for outcome, acts in outcomes:
+            for i, (text, lead, milestones, when, impact, status) in enumerate(acts):
+                d.actions.append(A(text, lead=lead, deadline=when, rag=st[status], objective=outcome,
+                                   theme=area.split(": ", 1)[1], milestones=milestones, impact=impact,
+                                   due=None if when == "Quarterly" else "auto"))
+                first = f'<td rowspan="{len(acts)}">{esc(outcome)}</td>' if i == 0 else ""
+                rows.append("<tr>" + first + "".join(f"<td>{esc(c)}</td>" for c in (text, lead, milestones, when, impact, status)) + "</tr>")
+        parts.append(f"""<h2>{esc(area)}</h2>
+<table border="1" cellpadding="4">
+<thead><tr><th>Outcome we want</th><th>Action</th><th>Lead</th><th>Milestones</th><th>Date</th><th>Impact measure</th><th>Status</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>""")
+    return d, {d.name: ("libreoffice", html_page(d.title, "\n".join(parts)))}
+
+
+# --------------------------------------------------------------------------------------------
+# P11: acute trust CQC quality improvement plan (HTML). Must do / should do sections; the CQC
+# finding merged down (rowspan) as objective; two people columns (action owner is the lead,
+# executive lead is accountability); BRAG as fill colour only.
+# --------------------------------------------------------------------------------------------
+@plan
+def p11():
+    d = Doc("st-aldhelms-ft-cqc-improvement-plan-2025", "html",
+            "CQC Quality Improvement Plan 2025 - Must do and Should do actions", "St Aldhelm's Hospitals NHS Foundation Trust",
+            "2025/26", 2025)
+    fills = {"complete": "#0070C0", "green": "#00B050", "amber": "#FFC000", "red": "#FF0000"}
+    sections = [
+        ("Must do actions", "MD", [
+            ("The trust must ensure that patients in the emergency department are assessed by a clinician within 15 minutes of arrival (Regulation 12)", [
+                ("Introduce a rapid assessment and triage nurse at the front door from 08:00 to midnight", "Matron, Emergency Department", "Chief Operating Officer", "30/04/2025", "Rota and triage times from the ED dashboard", "complete"),
+                ("Report time to initial assessment daily to the site team and weekly to the executive team", "ED Service Manager", "Chief Operating Officer", "May 2025", "Weekly executive report", "green"),
+            ]),
+            ("The trust must ensure that medicines are stored at the correct temperature (Regulation 12)", [
+                ("Fit remote temperature monitoring to all ward medicine fridges", "Chief Pharmacist", "Medical Director", "June 2025", "Alerts log from the monitoring system", "amber"),
+                ("Include fridge temperature checks in the monthly ward accreditation audit", "Deputy Chief Nurse", "Chief Nurse", "May 2025", "Audit results", "complete"),
+            ]),
+            ("The trust must ensure staff complete mandatory safeguarding training (Regulation 18)", [
+                ("Reach 90% compliance with level 3 safeguarding children training in the emergency department and paediatrics", "Named Nurse for Safeguarding Children", "Chief Nurse", "Q2 2025/26", "Training compliance report", "amber"),
+                ("Give each ward manager a monthly list of staff whose training is due to expire", "Head of Learning and Development", "Chief People Officer", "April 2025", "Lists issued", "complete"),
+                ("Add protected time for training to the e-rostering rules", "e-Rostering Lead", "Chief People Officer", "July 2025", "Rostering rule in place", "red"),
+            ]),
+            ("The trust must ensure that records of patients detained under the Mental Health Act are complete (Regulation 17)", [
+                ("Appoint a Mental Health Act administrator for the acute site", "Head of Patient Safety", "Medical Director", "May 2025", "Post filled", "green"),
+                ("Audit Mental Health Act paperwork for every detained patient each month", "Mental Health Act Administrator", "Medical Director", "Monthly", "Monthly audit results to the Quality Committee", "green"),
+            ]),
+        ]),
+        ("Should do actions", "SD", [
+            ("The trust should ensure patients' privacy and dignity is maintained in the discharge lounge", [
+                ("Install screens and a private area for personal care in the discharge lounge", "Estates Project Manager", "Director of Estates and Facilities", "August 2025", "Works completed", "amber"),
+            ]),
+            ("The trust should improve the response to complaints within its target of 35 working days", [
+                ("Clear the backlog of complaints older than 35 working days", "Head of Patient Experience", "Chief Nurse", "June 2025", "Complaints backlog report", "red"),
+                ("Offer every complainant a phone call from the ward manager within five days", "Head of Patient Experience", "Chief Nurse", "May 2025", "Complaints system record", "green"),
+            ]),
+            ("The trust should ensure that learning from incidents is shared with all staff", [
+                ("Publish a monthly safety bulletin and discuss it at ward safety huddles", "Patient Safety Specialist", "Medical Director", "April 2025", "Bulletins and huddle records", "complete"),
+                ("Set up a learning from deaths forum open to all clinical staff", "Mortality Lead", "Medical Director", "September 2025", "Forum terms of reference and attendance", "green"),
+            ]),
+            ("The trust should ensure that equipment checks on resuscitation trolleys are completed daily", [
+                ("Move resuscitation trolley checks to the electronic checklist with escalation of missed checks", "Resuscitation Officer", "Chief Nurse", "June 2025", "Checklist compliance report", "green"),
+                ("Replace resuscitation trolleys on the older wards", "Head of Medical Devices", "Director of Finance", "March 2026", "Trolleys replaced", "amber"),
+            ]),
+        ]),
+    ]
+    parts = [f"""<h1>{esc(d.title)}</h1>
+<p>Following the CQC inspection of urgent and emergency care and medical care (January 2025), the trust has developed this improvement plan in response to the must do and should do actions in the report. The plan is monitored by the Quality Committee and reported to the Board of Directors.</p>
+<table class="key" style="width:40%"><tr><th>Colour</th><th>Meaning</th></tr>
+<tr><td style="background:#0070C0"></td><td>Complete and evidence assured</td></tr>
+<tr><td style="background:#00B050"></td><td>On track</td></tr>
+<tr><td style="background:#FFC000"></td><td>At risk of slipping</td></tr>
+<tr><td style="background:#FF0000"></td><td>Off track or overdue</td></tr></table>"""]
+    for section, code, findings in sections:
+        rows = []
+        n = 0
+        for fi, (finding, acts) in enumerate(findings, 1):
+            for i, (text, owner, exec_lead, when, evidence, rag) in enumerate(acts):
+                n += 1
+                ref = f"{code}{fi}.{i + 1}"
+                d.actions.append(A(text, lead=owner, deadline=when, rag=rag, ref=ref, objective=finding,
+                                   theme=section, exec_lead=exec_lead, evidence=evidence,
+                                   due=None if when == "Monthly" else "auto"))
+                first = f'<td rowspan="{len(acts)}">{esc(finding)}</td>' if i == 0 else ""
+                rows.append(f"<tr><td>{ref}</td>" + first + "".join(f"<td>{esc(c)}</td>" for c in (text, owner, exec_lead, when, evidence))
+                            + f'<td style="background-color: {fills[rag]};">&nbsp;</td></tr>')
+        parts.append(f"""<h2>{esc(section)}</h2>
+<table>
+<thead><tr><th>Ref</th><th>CQC finding</th><th>Action</th><th>Action owner</th><th>Executive lead</th><th>Completion date</th><th>Evidence of completion</th><th>BRAG</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>""")
+    return d, {d.name: html_page(d.title, "\n".join(parts), landscape=True)}
+
+
+# --------------------------------------------------------------------------------------------
+# P12: homelessness strategy action plan as a web page of cards (no <table>): each action is a
+# block with a heading and labelled fields.
+# --------------------------------------------------------------------------------------------
+@plan
+def p12():
+    d = Doc("greywater-homelessness-action-plan-2024-2027", "html",
+            "Homelessness and Rough Sleeping Strategy 2024 to 2027: action plan", "Greywater Borough Council",
+            "2024/25", 2024)
+    st = {"Complete": "complete", "In progress": None, "Not started": None, "On hold": None}
+    prios = [
+        ("Priority 1: Prevent homelessness at the earliest opportunity", [
+            ("1.1", "Set up a homelessness prevention fund to help households stay in their homes", "Housing Options Manager", "Citizens Advice Greywater", "Year 1 (2024/25)", "Complete", "Fund launched in June 2024; 112 households helped in the first six months."),
+            ("1.2", "Agree a duty to refer protocol with the hospital discharge teams", "Housing Options Manager", "Greywater Hospitals NHS Trust", "Year 1 (2024/25)", "In progress", "Draft protocol shared with the trust."),
+            ("1.3", "Provide housing advice sessions in secondary schools and colleges", "Youth Homelessness Officer", "Schools; Greywater College", "Year 2 (2025/26)", "Not started", ""),
+            ("1.4", "Offer tenancy sustainment support to private renters served with a section 21 notice", "Private Sector Housing Manager", "Local landlords' association", "March 2025", "In progress", "Support officer recruited; referrals started in January."),
+        ]),
+        ("Priority 2: End the need to sleep rough", [
+            ("2.1", "Run a 24-hour street outreach service seven days a week", "Rough Sleeping Coordinator", "St Anselm's Trust", "Ongoing", "In progress", "Outreach contract extended to March 2026."),
+            ("2.2", "Open a winter night shelter from November to March each year", "Rough Sleeping Coordinator", "Faith groups", "November 2024", "Complete", "Shelter opened on 1 November with 15 beds."),
+            ("2.3", "Create 20 Housing First places for people with multiple and complex needs", "Head of Housing", "Mental health trust; drug and alcohol service", "Year 3 (2026/27)", "In progress", "Eight places in use."),
+            ("2.4", "Agree a No Second Night Out assessment hub with neighbouring councils", "Head of Housing", "Neighbouring district councils", "Year 2 (2025/26)", "On hold", "Waiting for the outcome of the Rough Sleeping Initiative bid."),
+        ]),
+        ("Priority 3: Reduce the use of temporary accommodation", [
+            ("3.1", "End the use of bed and breakfast for families except in emergencies", "Temporary Accommodation Manager", "", "December 2024", "In progress", "Families in B&B reduced from 14 to 3."),
+            ("3.2", "Buy 40 homes for use as temporary accommodation", "Head of Housing", "Housing Development Team", "March 2026", "In progress", "17 homes bought."),
+            ("3.3", "Introduce a landlord incentive scheme to increase private rented lettings", "Private Sector Housing Manager", "Local landlords' association", "September 2024", "Complete", "Scheme launched in September."),
+            ("3.4", "Review the temporary accommodation placement policy", "Temporary Accommodation Manager", "Legal Services", "Year 1 (2024/25)", "Not started", ""),
+        ]),
+        ("Priority 4: Increase the supply of affordable homes", [
+            ("4.1", "Deliver 150 affordable homes a year through the Local Plan and council building", "Head of Housing Development", "Registered providers", "Annually", "In progress", "162 affordable homes completed in 2023/24."),
+            ("4.2", "Adopt a new allocations policy that gives priority to households owed a homelessness duty", "Housing Needs Manager", "", "Spring 2025", "In progress", "Consultation closes in February."),
+            ("4.3", "Bring 30 long-term empty homes back into use", "Empty Homes Officer", "", "Year 3 (2026/27)", "In progress", "Nine empty homes back in use."),
+        ]),
+    ]
+    cards = []
+    for prio, acts in prios:
+        cards.append(f"<h2>{esc(prio)}</h2>")
+        for ref, text, lead, partners, when, status, update in acts:
+            d.actions.append(A(text, lead=lead, deadline=when, rag=st[status], ref=ref,
+                               theme=prio.split(": ", 1)[1], partners=partners, update=update,
+                               due=None if when in ("Ongoing", "Annually") else "auto"))
+            fields = [("Lead", lead), ("Partners", partners), ("Timescale", when), ("Status", status)]
+            dl = "".join(f"<dt>{k}</dt><dd>{esc(v)}</dd>" for k, v in fields if v)
+            upd = f'<p class="update"><strong>Progress:</strong> {esc(update)}</p>' if update else ""
+            cards.append(f"""<div class="action-card" id="action-{ref}">
+  <h3><span class="ref">{ref}</span> {esc(text)}</h3>
+  <dl class="action-meta">{dl}</dl>
+  {upd}
+</div>""")
+    body = f"""<nav class="breadcrumbs"><a href="/">Home</a> &gt; <a href="/housing">Housing</a> &gt; <a href="/housing/strategies">Housing strategies</a></nav>
+<main>
+<h1>{esc(d.title)}</h1>
+<p>This action plan sets out how we and our partners will deliver the four priorities of the Homelessness and Rough Sleeping Strategy. It is reviewed every year by the Homelessness Forum. Year 1 is 2024/25, year 2 is 2025/26 and year 3 is 2026/27.</p>
+<p>Last updated: 20 January 2025</p>
+{chr(10).join(cards)}
+<h2>Contact us</h2>
+<p>Strategic Housing Team, housing.strategy@greywater.example.gov.uk</p>
+</main>
+<footer><p>Greywater Borough Council, Civic Centre, Greywater GW1 1AA</p></footer>"""
+    css = ".action-card { border-left: 4px solid #1F3864; padding: 4pt 8pt; margin: 8pt 0; } dl.action-meta dt { font-weight: bold; float: left; clear: left; width: 90pt; } dl.action-meta dd { margin-left: 95pt; }"
+    return d, {d.name: html_page(d.title, body, css=css)}
+
+
 # ---- END OF PLAN DOCUMENTS ----
 
 
@@ -742,8 +1172,9 @@ def render_pdf(html_text, out_pdf, producer):
             if not exe:
                 sys.exit("LibreOffice not found: apt-get install -y libreoffice-writer-nogui")
             prof = "file://" + os.path.join(tmp, "lo-profile")
-            cmd = [exe, f"-env:UserInstallation={prof}", "--headless", "--convert-to", "pdf:writer_web_pdf_Export",
-                   "--outdir", tmp, src]
+            # open the page in Writer proper (the Writer/Web export drops the first page's text)
+            cmd = [exe, f"-env:UserInstallation={prof}", "--headless", "--infilter=HTML (StarWriter)",
+                   "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp, src]
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
             shutil.move(os.path.join(tmp, os.path.splitext(os.path.basename(src))[0] + ".pdf"), out_pdf)
         else:
