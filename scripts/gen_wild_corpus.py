@@ -1141,6 +1141,361 @@ def p12():
     return d, {d.name: html_page(d.title, body, css=css)}
 
 
+
+# --------------------------------------------------------------------------------------------
+# P13: equality action plan, machine export from a performance system: snake_case field
+# names, ISO dates, upper-case status codes, a last_updated date that is not a deadline.
+# --------------------------------------------------------------------------------------------
+@plan
+def p13():
+    d = Doc("northfold-equality-action-plan-export", "csv",
+            "Equality Objectives 2024-2028 action plan (system export)", "Northfold Metropolitan Borough Council",
+            "2024/25", 2024)
+    st = {"GREEN": "green", "AMBER": "amber", "RED": "red", "COMPLETE": "complete", "NOT_STARTED": None}
+    objs = [
+        ("EO1", "Know our communities and use data to shape services", [
+            ("Publish an equality profile of the borough using 2021 Census data", "Policy and Insight Manager", "Strategy and Performance", "2024-09-30", "COMPLETE", 100, "Profile published on the open data site in September."),
+            ("Add protected characteristics to the customer satisfaction survey", "Customer Insight Officer", "Customer Services", "2025-03-31", "GREEN", 60, "Questions agreed; new survey live from February."),
+            ("Produce ward-level data packs for councillors on deprivation and health", "Policy and Insight Manager", "Strategy and Performance", "2025-06-30", "AMBER", 30, "Delayed by the loss of an analyst post."),
+            ("Review equality monitoring questions in all service forms", "Equality and Diversity Lead", "Strategy and Performance", "2025-12-31", "NOT_STARTED", 0, ""),
+        ]),
+        ("EO2", "Make our services accessible to everyone", [
+            ("Meet the WCAG 2.2 AA standard on the main council website", "Digital Services Manager", "Digital and ICT", "2025-03-31", "AMBER", 70, "Accessibility audit found 140 issues; 96 fixed."),
+            ("Provide British Sign Language video relay at the customer contact centre", "Head of Customer Services", "Customer Services", "2024-12-31", "COMPLETE", 100, "Service live from November."),
+            ("Install hearing loops at all council reception points", "Facilities Manager", "Property and Facilities", "2025-03-31", "GREEN", 75, ""),
+            ("Translate the top 20 web pages into the five most spoken community languages", "Communications Manager", "Communications", "2025-09-30", "RED", 10, "Budget for translation not yet identified."),
+            ("Train front-line staff in supporting customers with dementia", "Workforce Development Manager", "People Services", "2025-03-31", "GREEN", 55, "180 staff trained."),
+        ]),
+        ("EO3", "Build a workforce that reflects the borough", [
+            ("Publish the gender, ethnicity and disability pay gap reports each year", "Head of HR", "People Services", "2025-03-31", "GREEN", 50, "Gender pay gap published; ethnicity report in progress."),
+            ("Introduce anonymised shortlisting for all external vacancies", "Recruitment Manager", "People Services", "2024-10-31", "COMPLETE", 100, ""),
+            ("Set up staff networks for disabled and LGBT+ staff with a senior sponsor", "Equality and Diversity Lead", "People Services", "2024-07-31", "COMPLETE", 100, "Both networks launched in July."),
+            ("Offer a mentoring scheme for staff from ethnic minority backgrounds", "Workforce Development Manager", "People Services", "2025-06-30", "AMBER", 40, "Pilot cohort recruited; mentors being trained."),
+            ("Achieve Disability Confident Leader status", "Head of HR", "People Services", "2026-03-31", "GREEN", 20, ""),
+        ]),
+        ("EO4", "Tackle inequality in our communities", [
+            ("Adopt the socio-economic duty as a local commitment in equality impact assessments", "Equality and Diversity Lead", "Strategy and Performance", "2024-11-30", "COMPLETE", 100, "Agreed by Cabinet in November."),
+            ("Run a hate crime awareness campaign with the police and community groups", "Community Cohesion Officer", "Communities", "2024-10-31", "COMPLETE", 100, "Campaign ran during Hate Crime Awareness Week."),
+            ("Fund digital inclusion hubs in ten community centres", "Digital Inclusion Officer", "Communities", "2025-03-31", "AMBER", 60, "Six hubs open."),
+            ("Work with schools to reduce exclusions of Black Caribbean pupils", "Head of Inclusion", "Children and Education", "2026-07-31", "RED", 15, "Data sharing agreement with academies not yet signed."),
+        ]),
+    ]
+    hdr = ["action_id", "objective_ref", "objective_title", "action_description", "responsible_officer", "service_area",
+           "target_completion_date", "rag_status", "percent_complete", "last_updated", "progress_commentary"]
+    rows = [hdr]
+    for oref, otitle, acts in objs:
+        for i, (text, officer, area, date, rag, pct, comm) in enumerate(acts, 1):
+            aid = f"{oref}-{i:02d}"
+            d.actions.append(A(text, lead=officer, deadline=date, rag=st[rag], ref=aid, objective=otitle,
+                               service_area=area, percent=pct))
+            rows.append([aid, oref, otitle, text, officer, area, date, rag, pct, "2025-01-17", comm])
+    return d, {d.name: csv_text(rows)}
+
+
+# --------------------------------------------------------------------------------------------
+# P14: town council action list exported with no header row: ref, date raised (not a
+# deadline), action, who, by when, status, notes.
+# --------------------------------------------------------------------------------------------
+@plan
+def p14():
+    d = Doc("brenley-town-council-action-list-noheader", "csv",
+            "Brenley Town Council action list", "Brenley Town Council", "2024/25", 2024)
+    st = {"Done": "complete", "In progress": None, "Not started": None, "Overdue": "red"}
+    acts = [
+        ("A01", "14/05/2024", "Obtain three quotes for resurfacing the Recreation Ground car park", "Clerk", "July 2024", "Done", "Quotes reported to the June meeting; contract awarded."),
+        ("A02", "14/05/2024", "Write to the county council about the broken bollards on Church Street", "Clerk", "June 2024", "Done", ""),
+        ("A03", "11/06/2024", "Arrange the annual play area safety inspection", "Deputy Clerk", "August 2024", "Done", "Inspection on 6 August; two low risk items."),
+        ("A04", "11/06/2024", "Draft a grants policy for local groups for the Finance Committee", "RFO", "September 2024", "Done", ""),
+        ("A05", "09/07/2024", "Replace the noticeboard outside the Co-op", "Cllr Patel", "October 2024", "Overdue", "Supplier went out of business; new quotes needed."),
+        ("A06", "09/07/2024", "Organise the Christmas lights switch-on with the Chamber of Trade", "Events Working Group", "30/11/24", "Done", ""),
+        ("A07", "10/09/2024", "Ask the police to attend a meeting to discuss speeding on the A419", "Chair", "November 2024", "Done", "PCSO attended in November."),
+        ("A08", "10/09/2024", "Review the allotment tenancy agreement and rents for 2025", "Allotments Committee", "January 2025", "In progress", "Draft agreement circulated."),
+        ("A09", "08/10/2024", "Find a contractor to clear the ditch behind Mill Close", "Clerk", "December 2024", "Overdue", ""),
+        ("A10", "08/10/2024", "Prepare the 2025/26 budget and precept proposal", "RFO", "January 2025", "Done", "Precept agreed at the January meeting."),
+        ("A11", "12/11/2024", "Apply for a Community Infrastructure Levy payment for the pavilion roof", "Clerk", "March 2025", "In progress", ""),
+        ("A12", "12/11/2024", "Update the website with the new accessibility statement", "Deputy Clerk", "February 2025", "Not started", ""),
+        ("A13", "14/01/2025", "Set up a working group on the Neighbourhood Plan review", "Cllr Owen", "March 2025", "In progress", "Four volunteers so far."),
+        ("A14", "14/01/2025", "Renew the council's insurance policy", "RFO", "31/05/25", "Not started", ""),
+    ]
+    rows = []
+    for ref, raised, text, who, when, status, notes in acts:
+        d.actions.append(A(text, lead=who, deadline=when, rag=st[status], ref=ref, raised=raised, notes=notes))
+        rows.append([ref, raised, text, who, when, status, notes])
+    return d, {d.name: csv_text(rows)}
+
+
+# --------------------------------------------------------------------------------------------
+# P15: council plan quarterly performance report (text from PDF): narrative, a KPI table per
+# priority (not actions: indicator, target, actual, RAG, direction of travel) and a key
+# actions table per priority.
+# --------------------------------------------------------------------------------------------
+@plan
+def p15():
+    d = Doc("oakham-vale-council-plan-q2-performance-2024-25", "txt",
+            "Council Plan 2024-2028: Quarter 2 Performance Report 2024/25", "Oakham Vale District Council",
+            "2024/25", 2024)
+    st = {"Complete": "complete", "On track": "green", "At risk": "amber", "Off track": "red"}
+    head = "## Oakham Vale District Council - Council Plan Quarter 2 Performance Report 2024/25"
+    out = [head, "", "Oakham Vale District Council", "Council Plan 2024-2028", "Quarter 2 Performance Report 2024/25 (July to September 2024)", "",
+           "1. Introduction",
+           "This report sets out progress against the Council Plan at the end of the second quarter. It covers the key performance indicators (KPIs) and the key actions for each of the Plan's three priorities. Where a KPI is below target or an action is at risk, the responsible officer has given a commentary.", "",
+           "2. Summary",
+           "Of the 15 key actions, 3 are complete, 7 are on track, 3 are at risk and 2 are off track. Of the 12 KPIs with a target, 7 are on or above target (green), 3 are within tolerance (amber) and 2 are below target (red).", ""]
+    prios = [
+        ("Thriving places", [
+            ("Percentage of major planning applications decided in time", "Bigger is better", "90%", "94%", "Green", "↑ Improving"),
+            ("Number of new homes completed (year to date)", "Bigger is better", "210", "168", "Amber", "↔ No change"),
+            ("Town centre vacancy rate", "Smaller is better", "8.0%", "9.6%", "Red", "↓ Worsening"),
+            ("Business rates collected", "Bigger is better", "56.0%", "57.2%", "Green", "↑ Improving"),
+        ], [
+            ("Adopt the Oakham Town Centre Masterplan", "Director of Place", "December 2024", "On track", "Consultation closed in August; final version going to Cabinet in December."),
+            ("Open the business incubator units at Station Yard", "Economic Development Manager", "March 2025", "At risk", "Contractor has reported a delay to the roof works; opening may slip to May."),
+            ("Deliver the shop front grant scheme in Oakham and Tilbury Market", "Economic Development Manager", "31/03/2025", "On track", "14 grants awarded."),
+            ("Publish a new Local Development Scheme", "Planning Policy Manager", "July 2024", "Complete", "Published in July."),
+            ("Bring forward the Northern Road site for 120 affordable homes", "Head of Housing Delivery", "March 2025", "Off track", "Highways objection has delayed the planning application."),
+        ]),
+        ("Healthy and safe communities", [
+            ("Visits to council leisure centres (year to date)", "Bigger is better", "410,000", "436,500", "Green", "↑ Improving"),
+            ("Households in temporary accommodation", "Smaller is better", "45", "52", "Amber", "↓ Worsening"),
+            ("Food premises rated 3 or above", "Bigger is better", "95%", "96%", "Green", "↔ No change"),
+            ("Disabled Facilities Grants approved within 12 weeks", "Bigger is better", "80%", "61%", "Red", "↓ Worsening"),
+        ], [
+            ("Refurbish the changing rooms at Oakham Leisure Centre", "Leisure Contract Manager", "November 2024", "On track", "Works started on 2 September."),
+            ("Launch a community grants round for health and wellbeing projects", "Community Development Officer", "September 2024", "Complete", "Round opened on 1 September with £80,000."),
+            ("Review the Disabled Facilities Grant policy to speed up approvals", "Private Sector Housing Manager", "December 2024", "At risk", "Review delayed by staff vacancy; interim measures in place."),
+            ("Install CCTV in the three public car parks with the most incidents", "Community Safety Officer", "Q3 2024/25", "On track", "Cameras ordered."),
+            ("Agree a homelessness prevention protocol with registered providers", "Housing Options Manager", "January 2025", "On track", "Draft shared with five providers."),
+        ]),
+        ("A greener district", [
+            ("Household waste recycled or composted", "Bigger is better", "52%", "50.5%", "Amber", "↑ Improving"),
+            ("Missed bin collections per 100,000", "Smaller is better", "60", "48", "Green", "↑ Improving"),
+            ("Fly-tipping incidents cleared within 3 working days", "Bigger is better", "90%", "93%", "Green", "↔ No change"),
+            ("Council carbon emissions (tonnes CO2e, year to date)", "Smaller is better", "1,950", "2,010", "Green", "↔ No change"),
+        ], [
+            ("Introduce food waste collections for flats", "Waste and Recycling Manager", "March 2025", "On track", "Bins delivered to 40% of blocks."),
+            ("Fit solar panels to the depot and council offices", "Facilities Manager", "Q4 2024/25", "Off track", "Grid connection refused; options being reviewed with the distribution network operator."),
+            ("Plant 2,000 trees through the community tree scheme", "Parks Manager", "Winter 2024", "On track", "Planting sites agreed with parish councils."),
+            ("Adopt a Climate Change Adaptation Plan", "Climate Change Officer", "September 2024", "Complete", "Adopted by Council on 26 September."),
+            ("Replace six refuse vehicles with electric models", "Fleet Manager", "June 2025", "At risk", "Lead times for the vehicles have increased."),
+        ]),
+    ]
+    for pi, (prio, kpis, acts) in enumerate(prios, 3):
+        out += ["", head, "", f"{pi}. Priority: {prio}", "",
+                f"{pi}.1 Key performance indicators",
+                tsv_row(["<b>Indicator</b>", "<b>Polarity</b>", "<b>Target 2024/25</b>", "<b>Q2 actual</b>", "<b>RAG</b>", "<b>Direction of travel</b>"])]
+        out += [tsv_row(k) for k in kpis]
+        out += ["", f"Commentary: performance against the {prio.lower()} indicators is mixed. Officers have explained the red and amber results in the appendix to this report.", "",
+                f"{pi}.2 Key actions",
+                tsv_row(["<b>Key action</b>", "<b>Lead officer</b>", "<b>Due</b>", "<b>Status</b>", "<b>Q2 update</b>"])]
+        for text, lead, due, status, upd in acts:
+            d.actions.append(A(text, lead=lead, deadline=due, rag=st[status], theme=prio, update=upd))
+            out.append(tsv_row([text, lead, due, status, upd]))
+    out += ["", head, "", "6. Recommendation", "That Cabinet notes the Quarter 2 performance and the actions being taken where performance is below target.", "",
+            "Contact officer: Performance and Improvement Manager, performance@oakhamvale.example.gov.uk", ""]
+    return d, {d.name: "\n".join(out) + "\n"}
+
+
+# --------------------------------------------------------------------------------------------
+# P16: health and wellbeing board pack, Chromium PDF: cover, agenda (not actions), minutes
+# with an action log table, a Better Care Fund finance table (not actions), then the delivery
+# plan as an appendix with horizontal rules only.
+# --------------------------------------------------------------------------------------------
+@plan
+def p16():
+    d = Doc("lowmoor-hwb-board-pack-2025-06", "pdf",
+            "Lowmoor Health and Wellbeing Board - 25 June 2025 - agenda pack", "Lowmoor City Council",
+            "2025/26", 2025)
+    rag = {"Green": "green", "Amber": "amber", "Red": "red", "Complete": "complete", "Closed": "complete", "Open": None}
+    agenda = [("1", "14:00", "Welcome, apologies and declarations of interest", "Chair", "Verbal"),
+              ("2", "14:05", "Minutes of the meeting held on 26 March 2025 and action log", "Chair", "Enc. A"),
+              ("3", "14:15", "Joint Strategic Needs Assessment: children and young people chapter", "Director of Public Health", "Enc. B"),
+              ("4", "14:45", "Better Care Fund 2025/26 plan and finance summary", "Head of Integrated Commissioning", "Enc. C"),
+              ("5", "15:15", "Joint Health and Wellbeing Strategy delivery plan 2025/26", "Health and Wellbeing Partnership Manager", "Enc. D"),
+              ("6", "15:45", "Any other business and date of next meeting", "Chair", "Verbal")]
+    log = [("HWB/24/19", "12/12/24", "Circulate the final pharmaceutical needs assessment to members", "Director of Public Health", "January 2025", "Closed"),
+           ("HWB/25/03", "26/03/25", "Bring the children and young people JSNA chapter to the June meeting", "Director of Public Health", "June 2025", "Complete"),
+           ("HWB/25/04", "26/03/25", "Ask the ICB to present its primary care access recovery plan", "Board Manager", "September 2025", "Open"),
+           ("HWB/25/05", "26/03/25", "Agree how the voluntary sector will be represented on the Better Care Fund steering group", "Head of Integrated Commissioning", "June 2025", "Open"),
+           ("HWB/25/06", "26/03/25", "Share the healthy weight declaration with all schools", "Public Health Consultant", "May 2025", "Complete")]
+    bcf = [("Disabled Facilities Grant", "3,420", "3,420", "0"), ("Intermediate care and reablement", "6,105", "6,240", "135"),
+           ("Carers support", "812", "790", "(22)"), ("Discharge to assess beds", "2,950", "3,310", "360"),
+           ("Assistive technology", "640", "600", "(40)"), ("Total", "13,927", "14,360", "433")]
+    plan_rows = [
+        ("SW1", "Start well", "Deliver the Best Start for Life programme through the four Family Hubs", "Director of Children's Services", "March 2026", "Green"),
+        ("SW2", "Start well", "Raise the proportion of children ready for school at age five", "Head of Early Years", "2025/26", "Amber"),
+        ("SW3", "Start well", "Commission a school nursing service that includes emotional wellbeing support", "Public Health Consultant", "October 2025", "Green"),
+        ("SW4", "Start well", "Cut the waiting list for children's community dental treatment", "ICB Head of Primary Care", "Q4 2025/26", "Red"),
+        ("LW1", "Live well", "Open two community diagnostic hubs in the most deprived wards", "ICB Director of Strategy", "December 2025", "Green"),
+        ("LW2", "Live well", "Deliver 3,000 NHS health checks through outreach in workplaces", "Public Health Consultant", "March 2026", "Amber"),
+        ("LW3", "Live well", "Launch the Lowmoor healthy weight declaration across partners", "Director of Public Health", "May 2025", "Complete"),
+        ("LW4", "Live well", "Extend the drug and alcohol recovery service to weekend opening", "Substance Misuse Commissioner", "September 2025", "Green"),
+        ("LW5", "Live well", "Agree a suicide prevention action plan with the mental health trust", "Public Health Consultant", "July 2025", "Amber"),
+        ("AW1", "Age well", "Expand the virtual ward to 80 beds for frail older people", "Lowmoor Community Health NHS Trust", "October 2025", "Green"),
+        ("AW2", "Age well", "Reduce delayed discharges through a single transfer of care hub", "Head of Integrated Commissioning", "Q2 2025/26", "Red"),
+        ("AW3", "Age well", "Offer a carers' assessment to every carer identified by GP practices", "Head of Adult Social Care", "March 2026", "Amber"),
+        ("AW4", "Age well", "Roll out the falls prevention exercise programme in all leisure centres", "Active Lowmoor", "September 2025", "Green"),
+        ("EN1", "Healthy places", "Include a health impact assessment in the Local Plan policies", "Head of Planning Policy", "2025/26", "Green"),
+        ("EN2", "Healthy places", "Insulate 500 homes of residents with long-term health conditions", "Private Sector Housing Manager", "March 2026", "Amber"),
+        ("EN3", "Healthy places", "Create school streets at ten primary schools", "Transport Planning Manager", "Summer 2025", "Green"),
+    ]
+    for ref, mtg, text, owner, due, status in log:
+        d.actions.append(A(text, lead=owner, deadline=due, rag=rag[status], ref=ref, theme="Action log"))
+    for ref, ws, text, lead, when, r in plan_rows:
+        d.actions.append(A(text, lead=lead, deadline=when, rag=rag[r], ref=ref, objective=ws,
+                           theme="Joint Health and Wellbeing Strategy delivery plan 2025/26"))
+    def trs(rows):
+        return "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in r) + "</tr>" for r in rows)
+    body = f"""<div class="cover"><h1>Lowmoor Health and Wellbeing Board</h1>
+<p>Wednesday 25 June 2025 at 2.00 pm</p><p>Committee Room 2, Lowmoor Civic Centre</p>
+<p>Members of the public are welcome to attend. Contact: Democratic Services, democratic.services@lowmoor.example.gov.uk</p></div>
+<h2 class="pb">Agenda</h2>
+<table class="grid"><tr><th>Item</th><th>Time</th><th>Title</th><th>Lead</th><th>Paper</th></tr>
+{trs(agenda)}
+</table>
+<h2 class="pb">Enc. A: Minutes of the meeting held on 26 March 2025</h2>
+<p><b>Present:</b> Cllr R. Hughes (Chair), Dr A. Mensah (ICB, Vice-Chair), Director of Public Health, Director of Adult Social Care, Director of Children's Services, Healthwatch Lowmoor, Lowmoor CVS.</p>
+<p><b>22. Pharmaceutical needs assessment.</b> The Board noted that the final assessment had been published. RESOLVED that the assessment be noted.</p>
+<p><b>23. Healthy weight declaration.</b> The Director of Public Health presented the declaration. RESOLVED that the Board adopts the declaration and asks partners to sign it.</p>
+<p><b>24. Better Care Fund.</b> The Head of Integrated Commissioning reported the year-end position. Members asked how the voluntary sector would be involved in the new plan.</p>
+<h3>Action log</h3>
+<table class="grid"><tr><th>Ref</th><th>Meeting</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th></tr>
+{trs(log)}
+</table>
+<h2 class="pb">Enc. C: Better Care Fund 2025/26 - finance summary</h2>
+<p>The table shows the planned spend for 2025/26 against the pooled budget (£000s).</p>
+<table class="grid"><tr><th>Scheme</th><th>Budget £000</th><th>Forecast £000</th><th>Variance £000</th></tr>
+{trs(bcf)}
+</table>
+<p>The forecast overspend of £433,000 is mainly on discharge to assess beds and will be managed within the pooled budget risk share.</p>
+<h2 class="pb">Enc. D: Appendix A - Joint Health and Wellbeing Strategy delivery plan 2025/26</h2>
+<p>Each deliverable is rated Green (on track), Amber (some risk), Red (off track) or Complete.</p>
+<table class="hrules"><thead><tr><th>Ref</th><th>Workstream</th><th>Deliverable</th><th>Lead</th><th>Milestone date</th><th>RAG</th></tr></thead>
+<tbody>
+{trs(plan_rows)}
+</tbody>
+</table>"""
+    css = """.cover { text-align: center; margin-top: 60mm; }
+h2.pb { page-break-before: always; }
+table.hrules th, table.hrules td { border: none; border-bottom: 1px solid #404040; }
+table.hrules th { background: none; color: #000000; border-bottom: 2px solid #000000; }"""
+    return d, {d.name: ("chromium", html_page(d.title, body, css=css))}
+
+
+# --------------------------------------------------------------------------------------------
+# P17: Welsh public services board well-being plan progress (text from PDF): bilingual
+# headers and statuses, well-being objective banner rows, numbered steps.
+# --------------------------------------------------------------------------------------------
+@plan
+def p17():
+    d = Doc("cwm-tawe-psb-wellbeing-plan-progress-2024-25", "txt",
+            "Well-being Plan 2023-2028: Annual Progress Report 2024-25 / Cynllun Llesiant 2023-2028: Adroddiad Cynnydd Blynyddol 2024-25",
+            "Cwm Tawe Public Services Board / Bwrdd Gwasanaethau Cyhoeddus Cwm Tawe", "2024/25", 2024)
+    st = {"Cwblhawyd / Complete": "complete", "Ar y trywydd / On track": "green",
+          "Mewn perygl / At risk": "amber", "Oddi ar y trywydd / Off track": "red"}
+    objs = [
+        ("Amcan Llesiant 1 / Well-being Objective 1", "Give every child the best start and the skills to thrive", [
+            ("1.1", "Create a single early years offer across the council, health board and nurseries", "Cwm Tawe County Borough Council", "Shared referral form in use", "March 2025", "Ar y trywydd / On track", "Referral form agreed; training for nursery staff under way."),
+            ("1.2", "Run a holiday activities and food programme in every secondary school catchment", "Cwm Tawe County Borough Council", "Programme runs in all 8 catchments", "August 2024", "Cwblhawyd / Complete", "1,900 children took part in summer 2024."),
+            ("1.3", "Bring Welsh language play sessions to the upper valley communities", "Mudiad Meithrin", "Sessions in 4 villages", "December 2024", "Mewn perygl / At risk", "Two sessions running; venues not yet found for the others."),
+            ("1.4", "Give young carers a card recognised by schools, GPs and pharmacies", "Tawe Valley Voluntary Council", "Card launched", "2024/25", "Ar y trywydd / On track", "Card designed with young carers."),
+        ]),
+        ("Amcan Llesiant 2 / Well-being Objective 2", "Help people stay healthy and independent in their communities", [
+            ("2.1", "Set up community wellbeing hubs in Ystrad and Pontmawr", "Bae Tawe University Health Board", "Both hubs open", "March 2025", "Ar y trywydd / On track", "Ystrad hub open; Pontmawr opening in February."),
+            ("2.2", "Train 300 people from partner organisations in Making Every Contact Count", "Public Health Wales", "300 trained", "March 2025", "Ar y trywydd / On track", "214 trained."),
+            ("2.3", "Introduce social prescribing in every GP cluster", "Bae Tawe University Health Board", "Link workers in all 4 clusters", "September 2024", "Mewn perygl / At risk", "Three clusters covered; recruitment continuing."),
+            ("2.4", "Carry out safe and well visits for older people living alone", "Mid and West Tawe Fire and Rescue Service", "1,200 visits", "2024/25", "Cwblhawyd / Complete", "1,340 visits completed."),
+        ]),
+        ("Amcan Llesiant 3 / Well-being Objective 3", "Respond to the climate and nature emergencies together", [
+            ("3.1", "Agree a shared decarbonisation plan for the public sector estate", "Natural Resources Wales", "Plan agreed by the Board", "December 2024", "Oddi ar y trywydd / Off track", "Data on partners' buildings still incomplete."),
+            ("3.2", "Map flood risk to community buildings and share it with community councils", "Cwm Tawe County Borough Council", "Maps shared", "June 2024", "Cwblhawyd / Complete", "Maps shared at the community council liaison meeting."),
+            ("3.3", "Plant a community woodland on public land in each ward", "Natural Resources Wales", "12 sites planted", "Winter 2024", "Mewn perygl / At risk", "Seven sites agreed."),
+            ("3.4", "Set up a repair cafe network with the voluntary sector", "Tawe Valley Voluntary Council", "6 repair cafes", "March 2025", "Ar y trywydd / On track", "Four cafes running monthly."),
+        ]),
+        ("Amcan Llesiant 4 / Well-being Objective 4", "Build safe, connected and prosperous communities", [
+            ("4.1", "Deliver digital skills sessions in libraries and community centres", "Cwm Tawe County Borough Council", "Sessions in 10 venues", "March 2025", "Ar y trywydd / On track", "Sessions running in nine venues."),
+            ("4.2", "Create a shared apprenticeship scheme across PSB partners", "Cwm Tawe College", "20 apprentices", "September 2024", "Oddi ar y trywydd / Off track", "Funding rules prevent a shared scheme; alternative being explored."),
+            ("4.3", "Agree a community safety partnership plan for the night-time economy", "Heddlu Tawe / Tawe Police", "Plan agreed", "October 2024", "Cwblhawyd / Complete", "Plan agreed by the Safer Cwm Tawe Partnership."),
+        ]),
+    ]
+    head = "## Cwm Tawe PSB - Well-being Plan Annual Progress Report 2024-25 / Adroddiad Cynnydd Blynyddol"
+    hdr = tsv_row(["<b>Cam / Step</b>", "<b>Beth fyddwn ni'n ei wneud / What we will do</b>", "<b>Partner arweiniol / Lead partner</b>",
+                   "<b>Carreg filltir / Milestone</b>", "<b>Erbyn pryd / By when</b>", "<b>Statws / Status</b>", "<b>Cynnydd / Progress</b>"])
+    out = [head, "", "Cwm Tawe Public Services Board / Bwrdd Gwasanaethau Cyhoeddus Cwm Tawe",
+           "Well-being Plan 2023-2028 - Annual Progress Report 2024-25",
+           "This report sets out the progress made on the steps in our Well-being Plan, as required by the Well-being of Future Generations (Wales) Act 2015.",
+           "Mae'r adroddiad hwn yn nodi'r cynnydd a wnaed ar y camau yn ein Cynllun Llesiant.", ""]
+    for oi, (label, obj, steps) in enumerate(objs):
+        if oi == 2:
+            out += ["", head, ""]
+        out.append(tsv_row([f"<b>{label}: {obj}</b>", "", "", "", "", "", ""]))
+        out.append(hdr)
+        for ref, text, lead, milestone, when, status, prog in steps:
+            d.actions.append(A(text, lead=lead, deadline=when, rag=st[status], ref=ref, objective=obj,
+                               milestone=milestone, progress=prog))
+            out.append(tsv_row([ref, text, lead, milestone, when, status, prog]))
+    out += ["", "Rhagor o wybodaeth / Further information: psb@cwmtawe.example.gov.wales", ""]
+    return d, {d.name: "\n".join(out) + "\n"}
+
+
+# --------------------------------------------------------------------------------------------
+# P18: Scottish community planning partnership LOIP improvement plan annual report,
+# LibreOffice PDF: outcome banner rows (colspan), measure / baseline / latest / trend arrows,
+# slippage-ladder statuses.
+# --------------------------------------------------------------------------------------------
+@plan
+def p18():
+    d = Doc("glenmuir-cpp-loip-improvement-plan-2023-26", "pdf",
+            "Local Outcomes Improvement Plan 2023-2026: Annual Report 2024/25", "Glenmuir Community Planning Partnership",
+            "2024/25", 2024)
+    st = {"Completed": "complete", "On track": "green", "Some slippage": "amber", "Significant slippage": "red"}
+    outcomes = [
+        ("Outcome 1: Fewer children live in poverty", [
+            ("Provide income maximisation advice in every secondary school", "Glenmuir Council Money Advice Service", "March 2025", "Families receiving advice", "310", "545", "↑", "On track"),
+            ("Increase uptake of the Scottish Child Payment among eligible families", "Social Security Scotland / Glenmuir Council", "2024/25", "Estimated uptake", "78%", "84%", "↑", "On track"),
+            ("Offer a funded employability key worker to 100 parents", "Glenmuir Works", "March 2025", "Parents supported into work", "0", "38", "↑", "Some slippage"),
+            ("Remove the cost of the school day for uniforms and trips", "Education Services", "August 2024", "Schools with a cost of the school day policy", "12", "41", "↑", "Completed"),
+            ("Set up a community food network linking food banks and pantries", "Glenmuir Third Sector Interface", "December 2024", "Food pantries open", "3", "4", "→", "Significant slippage"),
+        ]),
+        ("Outcome 2: People live longer, healthier lives", [
+            ("Deliver a community mental health and wellbeing fund for local groups", "Glenmuir Third Sector Interface", "March 2025", "Projects funded", "0", "27", "↑", "Completed"),
+            ("Reduce drug deaths through same-day access to treatment", "Glenmuir Alcohol and Drug Partnership", "2025/26", "People starting treatment on the day of referral", "22%", "46%", "↑", "On track"),
+            ("Get more people active through free leisure passes for carers", "Glenmuir Leisure Trust", "October 2024", "Passes issued", "0", "640", "↑", "Completed"),
+            ("Cut smoking during pregnancy in the most deprived areas", "NHS Glenmuir", "March 2026", "Women smoking at booking (SIMD 1)", "24%", "25%", "↓", "Some slippage"),
+            ("Extend the community link worker programme to all GP practices", "Glenmuir Health and Social Care Partnership", "March 2025", "Practices with a link worker", "14", "16", "↑", "Significant slippage"),
+        ]),
+        ("Outcome 3: Our communities are safe and resilient", [
+            ("Train community resilience groups in every town", "Glenmuir Council Resilience Team", "March 2025", "Towns with a trained group", "5", "9", "↑", "On track"),
+            ("Reduce unintentional harm to children under five in the home", "Scottish Fire and Rescue Service", "2024/25", "Home safety visits to families", "120", "290", "↑", "On track"),
+            ("Introduce a domestic abuse early intervention service", "Police Scotland / Glenmuir Council", "September 2024", "Referrals to the service", "0", "85", "↑", "Completed"),
+            ("Tackle dangerous driving on rural roads through joint operations", "Police Scotland", "March 2025", "People killed or seriously injured on rural roads", "31", "33", "↓", "Some slippage"),
+        ]),
+        ("Outcome 4: Our economy is fairer and greener", [
+            ("Support 50 local businesses to sign up to the Scottish Business Pledge", "Business Gateway Glenmuir", "March 2025", "Businesses signed up", "18", "36", "↑", "On track"),
+            ("Deliver community benefit clauses in all partner contracts over £2m", "Partner procurement leads", "2024/25", "Contracts with community benefits", "60%", "100%", "↑", "Completed"),
+            ("Create a green skills academy with Glenmuir College", "Glenmuir College", "August 2025", "Learners enrolled", "0", "0", "→", "Significant slippage"),
+            ("Reduce partners' fleet emissions by moving to electric vehicles", "Partner fleet managers", "March 2026", "Electric vehicles in partner fleets", "44", "71", "↑", "On track"),
+        ]),
+    ]
+    rows = []
+    for outcome, projects in outcomes:
+        rows.append(f'<tr><td colspan="8" style="background:#DEEAF6"><b>{esc(outcome)}</b></td></tr>')
+        for text, lead, when, measure, base, latest, trend, status in projects:
+            d.actions.append(A(text, lead=lead, deadline=when, rag=st[status], objective=outcome.split(": ", 1)[1],
+                               measure=measure, baseline=base, latest=latest, trend=trend))
+            rows.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in (text, lead, when, measure, base, latest, trend, status)) + "</tr>")
+    body = f"""<h1>{esc(d.title)}</h1>
+<p>The Community Empowerment (Scotland) Act 2015 requires the Partnership to publish an annual report on progress with its Local Outcomes Improvement Plan (LOIP). This report covers the second year of the 2023-2026 plan. Each improvement project has a lead partner and a measure; the trend compares the latest figure with the baseline (↑ improving, → no change, ↓ getting worse).</p>
+<p>Status: On track; Some slippage (behind plan but expected to recover); Significant slippage (intervention needed); Completed.</p>
+<table border="1" cellpadding="3">
+<thead><tr><th>Improvement project</th><th>Lead partner</th><th>Timescale</th><th>Measure</th><th>Baseline</th><th>Latest</th><th>Trend</th><th>Status</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody>
+</table>
+<p>Further information: Community Planning Team, community.planning@glenmuir.example.gov.scot</p>"""
+    return d, {d.name: ("libreoffice", html_page(d.title, body))}
+
+
 # ---- END OF PLAN DOCUMENTS ----
 
 
