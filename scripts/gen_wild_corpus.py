@@ -1498,6 +1498,311 @@ def p18():
 
 # ---- END OF PLAN DOCUMENTS ----
 
+# ============================================================================================
+# NEGATIVES: tables that are not action plans (gold: no actions)
+# ============================================================================================
+def neg_doc(stem, ext, title, org, period="2024/25", fy=2024):
+    return Doc(stem, ext, title, org, period, fy)
+
+
+@negative
+def n1():
+    # KPI scorecard with an owner column, RAG and direction of travel (hard case)
+    d = neg_doc("kpi-scorecard-q3-2024-25", "html", "Corporate Performance Scorecard - Quarter 3 2024/25", "Ashcombe Borough Council")
+    kpis = [
+        ("KPI 01", "Percentage of council tax collected", "Bigger is better", "83.5%", "83.9%", "82.7%", "G", "↑", "Head of Revenues", "Collection ahead of profile."),
+        ("KPI 02", "Average days to process new housing benefit claims", "Smaller is better", "18", "21", "19", "A", "↓", "Head of Revenues", "Staff absence in November; recovery plan in place."),
+        ("KPI 03", "Planning applications (minor) decided within 8 weeks", "Bigger is better", "70%", "82%", "76%", "G", "↑", "Head of Planning", ""),
+        ("KPI 04", "Residual household waste per household (kg)", "Smaller is better", "355", "371", "368", "R", "↓", "Head of Environmental Services", "Garden waste subscription fell; campaign planned for spring."),
+        ("KPI 05", "Households in temporary accommodation", "Smaller is better", "60", "58", "64", "G", "↑", "Head of Housing", ""),
+        ("KPI 06", "Working days lost to sickness per FTE (rolling 12 months)", "Smaller is better", "8.5", "9.4", "9.1", "A", "↓", "Head of HR", "Long-term sickness cases being managed with occupational health."),
+        ("KPI 07", "Customer calls answered within 60 seconds", "Bigger is better", "80%", "71%", "78%", "R", "↓", "Head of Customer Services", "New telephony system bedding in."),
+        ("KPI 08", "Leisure centre visits (year to date)", "Bigger is better", "540,000", "566,210", "521,900", "G", "↑", "Leisure Client Manager", ""),
+        ("KPI 09", "Food hygiene inspections completed on time", "Bigger is better", "100%", "96%", "91%", "A", "↑", "Head of Environmental Health", "Backlog from last year now cleared."),
+        ("KPI 10", "Invoices paid within 30 days", "Bigger is better", "95%", "97%", "96%", "G", "↔", "Head of Finance", ""),
+    ]
+    fills = {"G": "#00B050", "A": "#FFC000", "R": "#FF0000"}
+    rows = "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in k[:6]) + f'<td style="background:{fills[k[6]]}">{k[6]}</td>'
+                     + "".join(f"<td>{esc(c)}</td>" for c in k[7:]) + "</tr>" for k in kpis)
+    body = f"""<h1>{esc(d.title)}</h1>
+<p>This scorecard shows performance against the Council's key performance indicators at the end of December 2024. RAG: G on or better than target, A within 5% of target, R more than 5% worse than target. Direction of travel compares this quarter with the same quarter last year: ↑ better, ↔ the same, ↓ worse.</p>
+<table><thead><tr><th>Ref</th><th>Indicator</th><th>Polarity</th><th>Target Q3</th><th>Actual Q3</th><th>Q3 last year</th><th>RAG</th><th>Direction of travel</th><th>Indicator owner</th><th>Commentary</th></tr></thead>
+<tbody>
+{rows}
+</tbody></table>"""
+    return d, {d.name: html_page(d.title, body, landscape=True)}
+
+
+@negative
+def n2():
+    # corporate risk register: owner, scores, mitigating actions, review date, RAG (hard case)
+    d = neg_doc("corporate-risk-register-2025-01", "txt", "Corporate Risk Register - January 2025", "Ashcombe Borough Council")
+    head = "## Ashcombe Borough Council - Corporate Risk Register - January 2025"
+    hdr = tsv_row(["<b>Risk ref</b>", "<b>Risk description</b>", "<b>Risk owner</b>", "<b>Likelihood</b>", "<b>Impact</b>",
+                   "<b>Score</b>", "<b>Existing controls / mitigating actions</b>", "<b>Target score</b>", "<b>Review date</b>", "<b>RAG</b>"])
+    risks = [
+        ("CR01", "The Council cannot set a balanced budget over the medium term because of funding uncertainty and demand pressures", "Chief Finance Officer", "4", "5", "20", "Medium Term Financial Strategy reviewed twice a year; savings programme monitored by Management Team; reserves policy", "12", "31/03/2025", "Red"),
+        ("CR02", "A cyber attack disrupts council systems and data", "Head of ICT", "3", "5", "15", "Multi-factor authentication; offline backups; annual penetration test; staff training", "10", "28/02/2025", "Red"),
+        ("CR03", "Failure to meet the housing delivery test leads to loss of control over planning decisions", "Head of Planning", "3", "4", "12", "Local Plan review timetable; housing delivery action plan; regular meetings with developers", "8", "31/03/2025", "Amber"),
+        ("CR04", "Loss of key staff in hard to recruit roles affects service delivery", "Head of HR", "3", "3", "9", "Market supplements; apprenticeships; succession plans for critical posts", "6", "30/04/2025", "Amber"),
+        ("CR05", "A major incident or severe weather event affects residents and council services", "Emergency Planning Manager", "2", "4", "8", "Emergency plan tested annually; business continuity plans for all services; on-call rota", "8", "30/06/2025", "Green"),
+        ("CR06", "Safeguarding failure results in harm to a child or adult at risk", "Director of Communities", "2", "5", "10", "Safeguarding policy; mandatory training; designated safeguarding officers in each service", "10", "31/03/2025", "Amber"),
+        ("CR07", "The waste contract fails to deliver collections to the required standard", "Head of Environmental Services", "2", "3", "6", "Monthly contract meetings; performance deductions; default notices", "6", "31/05/2025", "Green"),
+        ("CR08", "Non-compliance with building safety regulations in council-owned blocks", "Head of Housing", "3", "5", "15", "Building safety case in preparation; fire risk assessments up to date; resident engagement strategy", "10", "28/02/2025", "Red"),
+    ]
+    out = [head, "", "Corporate Risk Register", "Reported to the Audit and Standards Committee, 29 January 2025",
+           "Scores are likelihood x impact on a 1-5 scale. 15-25 red, 8-12 amber, 1-6 green.", "", hdr]
+    for i, r in enumerate(risks):
+        if i == 5:
+            out += ["", head, "", hdr]
+        out.append(tsv_row(r))
+    out += ["", "Risk appetite: the Council has a low appetite for risks to the safety of residents and a moderate appetite for risks to income.", ""]
+    return d, {d.name: "\n".join(out) + "\n"}
+
+
+@negative
+def n3():
+    d = neg_doc("revenue-budget-monitoring-month9-2024-25", "csv", "Revenue Budget Monitoring 2024/25 - Month 9", "Ashcombe Borough Council")
+    rows = [["Ashcombe Borough Council"], ["Revenue Budget Monitoring 2024/25 - position at 31 December 2024 (Month 9)"], ["£000"], [],
+            ["Directorate", "Service", "Original budget", "Revised budget", "Forecast outturn", "Variance", "Variance %", "Budget holder", "Comment"],
+            ["Communities", "Housing Needs", "2,140", "2,310", "2,695", "385", "16.7%", "Head of Housing", "Temporary accommodation demand above budget"],
+            ["Communities", "Leisure and Culture", "1,205", "1,205", "1,160", "(45)", "-3.7%", "Leisure Client Manager", "Utility costs lower than forecast"],
+            ["Communities", "Community Safety", "410", "410", "402", "(8)", "-2.0%", "Community Safety Manager", ""],
+            ["Place", "Planning", "1,560", "1,560", "1,498", "(62)", "-4.0%", "Head of Planning", "Planning fee income above budget"],
+            ["Place", "Environmental Services", "5,870", "5,940", "6,105", "165", "2.8%", "Head of Environmental Services", "Vehicle hire while new fleet delivered"],
+            ["Place", "Car Parking", "(1,320)", "(1,320)", "(1,205)", "115", "-8.7%", "Parking Manager", "Income below budget"],
+            ["Resources", "Finance and Revenues", "2,015", "2,015", "1,990", "(25)", "-1.2%", "Chief Finance Officer", ""],
+            ["Resources", "ICT", "1,640", "1,690", "1,745", "55", "3.3%", "Head of ICT", "Licence costs"],
+            ["Resources", "Legal and Democratic Services", "1,120", "1,120", "1,098", "(22)", "-2.0%", "Monitoring Officer", ""],
+            ["Corporate", "Corporate items and contingency", "980", "650", "500", "(150)", "-23.1%", "Chief Finance Officer", "Contingency released"],
+            ["Total", "", "15,620", "15,590", "15,988", "398", "2.6%", "", ""],
+            [], ["Figures in brackets are income or underspends."]]
+    return d, {d.name: csv_text(rows)}
+
+
+@negative
+def n4():
+    d = neg_doc("capital-programme-monitoring-q2-2024-25", "pdf", "Capital Programme Monitoring 2024/25 - Quarter 2", "Ashcombe Borough Council")
+    schemes = [("Leisure centre decarbonisation", "Communities", "3,200", "1,140", "3,050", "(150)", "0", "Green"),
+               ("Disabled Facilities Grants", "Communities", "1,450", "610", "1,450", "0", "0", "Green"),
+               ("Town centre regeneration - Phase 2", "Place", "6,800", "420", "2,300", "0", "4,500", "Red"),
+               ("Vehicle replacement programme", "Place", "2,150", "1,980", "2,150", "0", "0", "Green"),
+               ("Car park resurfacing", "Place", "380", "0", "380", "0", "0", "Amber"),
+               ("ICT infrastructure refresh", "Resources", "720", "310", "760", "40", "0", "Amber"),
+               ("Civic offices roof replacement", "Resources", "950", "35", "400", "0", "550", "Red"),
+               ("Play area improvements", "Communities", "260", "118", "260", "0", "0", "Green")]
+    rows = "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in s) + "</tr>" for s in schemes)
+    body = f"""<h1>{esc(d.title)}</h1>
+<p>Report of the Chief Finance Officer to Cabinet, 6 November 2024. The table compares spend to date with the approved programme for 2024/25 and shows forecast slippage into 2025/26. Figures are £000.</p>
+<table><thead><tr><th>Scheme</th><th>Directorate</th><th>Approved budget 2024/25</th><th>Spend to 30 September</th><th>Forecast outturn</th><th>Forecast variance</th><th>Slippage to 2025/26</th><th>Delivery RAG</th></tr></thead>
+<tbody>
+{rows}
+<tr><td><b>Total</b></td><td></td><td><b>15,910</b></td><td><b>4,613</b></td><td><b>10,750</b></td><td><b>(110)</b></td><td><b>5,050</b></td><td></td></tr>
+</tbody></table>
+<p>The slippage on the town centre scheme follows the decision to re-tender the main works contract.</p>"""
+    return d, {d.name: ("chromium", html_page(d.title, body, landscape=True))}
+
+
+@negative
+def n5():
+    d = neg_doc("cabinet-agenda-2025-03-12", "html", "Cabinet - Wednesday 12 March 2025 - Agenda", "Ashcombe Borough Council")
+    items = [("1", "18:30", "Apologies for absence", "Leader of the Council", "", ""),
+             ("2", "18:32", "Declarations of interest", "Monitoring Officer", "", ""),
+             ("3", "18:35", "Minutes of the meeting held on 12 February 2025", "Leader of the Council", "For approval", "Pages 3 - 10"),
+             ("4", "18:40", "Public questions", "Leader of the Council", "", ""),
+             ("5", "18:55", "Revenue Budget Monitoring 2024/25 - Month 9", "Cabinet Member for Finance", "For noting", "Pages 11 - 28"),
+             ("6", "19:15", "Housing Revenue Account Business Plan 2025-2055", "Cabinet Member for Housing", "Key decision", "Pages 29 - 74"),
+             ("7", "19:45", "Town Centre Regeneration: appointment of development partner", "Cabinet Member for Regeneration", "Key decision", "Pages 75 - 96"),
+             ("8", "20:10", "Climate Change Action Plan annual update", "Cabinet Member for Environment", "For decision", "Pages 97 - 130"),
+             ("9", "20:30", "Exclusion of the press and public", "Leader of the Council", "", ""),
+             ("10", "20:35", "Town Centre Regeneration: commercial terms (exempt)", "Cabinet Member for Regeneration", "Key decision", "Pages 131 - 140")]
+    rows = "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in it) + "</tr>" for it in items)
+    body = f"""<h1>Cabinet</h1>
+<p>Date: Wednesday 12 March 2025. Time: 6.30 pm. Venue: Council Chamber, Ashcombe Civic Centre.</p>
+<p>Members: Councillors Jane Holloway (Leader), Mark Adeyemi, Priya Shah, Tom Barker, Helen Cross, David Lindqvist.</p>
+<p>Contact: Democratic Services Officer, 01632 960 411, democracy@ashcombe.example.gov.uk</p>
+<h2>Agenda</h2>
+<table><thead><tr><th>Item</th><th>Time</th><th>Title</th><th>Presented by</th><th>Purpose</th><th>Papers</th></tr></thead>
+<tbody>
+{rows}
+</tbody></table>
+<p>Times are approximate. The meeting will be webcast.</p>"""
+    return d, {d.name: html_page(d.title, body)}
+
+
+@negative
+def n6():
+    d = neg_doc("statement-of-persons-nominated-2025", "pdf", "Statement of Persons Nominated - Election of a Borough Councillor - Millbrook Ward", "Ashcombe Borough Council")
+    cands = [("ASHWORTH", "Paul David", "12 Orchard Rise, Millbrook, AS4 2PL", "Liberal Democrats", "Karen Moss (+)", "Derek Ng (++)"),
+             ("BELLAMY", "Susan Claire", "(address in the Ashcombe Borough Council area)", "The Conservative Party Candidate", "Ian Fraser (+)", "Lynne Ford (++)"),
+             ("DHILLON", "Harjit", "4 Station Terrace, Millbrook, AS4 2RT", "Labour Party", "Mary O'Neill (+)", "Sam Cole (++)"),
+             ("OKAFOR", "Grace", "27 Church Lane, Millbrook, AS4 2AB", "Green Party", "Peter Hale (+)", "Ruth Evans (++)"),
+             ("WALSH", "Connor James", "(address in the Ashcombe Borough Council area)", "Independent", "Alan Price (+)", "Jo Tait (++)")]
+    rows = "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in c6) + "</tr>" for c6 in cands)
+    body = f"""<h1>STATEMENT OF PERSONS NOMINATED</h1>
+<h2>Election of a Borough Councillor for Millbrook Ward</h2>
+<p>The following is a statement of the persons nominated for election as a Borough Councillor for Millbrook Ward.</p>
+<table><thead><tr><th>Surname</th><th>Other names</th><th>Home address</th><th>Description (if any)</th><th>Names of signatories: Proposer (+), Seconder (++)</th><th></th></tr></thead>
+<tbody>
+{rows}
+</tbody></table>
+<p>The persons above stand validly nominated. A poll will be held on Thursday 1 May 2025 between the hours of 7:00 am and 10:00 pm.</p>
+<p>Dated: Tuesday 8 April 2025. Returning Officer, Civic Centre, Ashcombe AS1 1AA.</p>"""
+    return d, {d.name: ("libreoffice", html_page(d.title, body))}
+
+
+@negative
+def n7():
+    # forward plan of key decisions: decision, decision maker, date, lead officer (hard case)
+    d = neg_doc("forward-plan-key-decisions-2025-04", "html", "Forward Plan of Key Decisions - 1 April 2025 to 31 July 2025", "Ashcombe Borough Council")
+    items = [("FP/25/011", "To approve the Housing Allocations Policy 2025", "Cabinet", "14 May 2025", "Cllr Priya Shah, Cabinet Member for Housing", "Head of Housing", "Public consultation Jan-Mar 2025", "Report and equality impact assessment", "Open"),
+             ("FP/25/012", "To award the contract for grounds maintenance 2025-2032", "Cabinet", "14 May 2025", "Cllr Tom Barker, Cabinet Member for Environment", "Head of Environmental Services", "None", "Report; tender evaluation (exempt)", "Part exempt"),
+             ("FP/25/013", "To adopt the Local Cycling and Walking Infrastructure Plan", "Cabinet", "11 June 2025", "Cllr Tom Barker, Cabinet Member for Environment", "Transport Planning Manager", "Consultation with residents and businesses", "Report; draft plan", "Open"),
+             ("FP/25/014", "To agree the Medium Term Financial Strategy 2026-2030", "Council", "23 July 2025", "Cllr Mark Adeyemi, Cabinet Member for Finance", "Chief Finance Officer", "Overview and Scrutiny Committee", "Report", "Open"),
+             ("FP/25/015", "To acquire land at Brook Farm for affordable housing", "Cabinet", "9 July 2025", "Cllr Priya Shah, Cabinet Member for Housing", "Head of Housing Delivery", "Ward members", "Report (exempt appendix)", "Part exempt"),
+             ("FP/25/016", "To approve the Car Parking Strategy and tariffs", "Cabinet Member for Environment", "June 2025", "Cllr Tom Barker, Cabinet Member for Environment", "Parking Manager", "Town and parish councils", "Report", "Open"),
+             ("FP/25/017", "To approve the Leisure Facilities Strategy", "Cabinet", "9 July 2025", "Cllr Helen Cross, Cabinet Member for Communities", "Leisure Client Manager", "Sports clubs; residents' survey", "Report; strategy", "Open")]
+    rows = "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in it) + "</tr>" for it in items)
+    body = f"""<h1>Forward Plan of Key Decisions</h1>
+<p>Period: 1 April 2025 to 31 July 2025. Published 3 March 2025.</p>
+<p>A key decision is an executive decision likely to result in spending or savings of £250,000 or more, or to have a significant effect on communities in two or more wards. Notice of each key decision is given at least 28 clear days before it is taken.</p>
+<table><thead><tr><th>Ref</th><th>Matter for decision</th><th>Decision maker</th><th>Date of decision</th><th>Cabinet Member</th><th>Lead officer</th><th>Consultation</th><th>Documents to be considered</th><th>Open or exempt</th></tr></thead>
+<tbody>
+{rows}
+</tbody></table>
+<p>To make representations about any of these decisions, contact the lead officer through Democratic Services at least seven days before the decision date.</p>"""
+    return d, {d.name: html_page(d.title, body, landscape=True)}
+
+
+@negative
+def n8():
+    d = neg_doc("annual-report-contents-2023-24", "txt", "Annual Report 2023/24 - Contents", "Ashcombe Borough Council")
+    out = ["## Ashcombe Borough Council - Annual Report 2023/24", "", "Annual Report 2023/24", "", "<b>Contents</b>",
+           tsv_row(["<b>Section</b>", "<b>Title</b>", "<b>Page</b>"]),
+           tsv_row(["", "Foreword from the Leader and Chief Executive", "3"]),
+           tsv_row(["1", "Our borough at a glance", "5"]),
+           tsv_row(["2", "Our priorities and what we achieved", "7"]),
+           tsv_row(["2.1", "A thriving economy", "8"]),
+           tsv_row(["2.2", "Homes for everyone", "11"]),
+           tsv_row(["2.3", "A clean and green borough", "14"]),
+           tsv_row(["2.4", "Safe and healthy communities", "17"]),
+           tsv_row(["3", "How we performed: key performance indicators", "20"]),
+           tsv_row(["4", "Our finances in 2023/24", "24"]),
+           tsv_row(["5", "Looking ahead to 2024/25", "28"]),
+           tsv_row(["Appendix A", "Performance indicator definitions", "31"]),
+           tsv_row(["Appendix B", "Glossary", "34"]),
+           "", "This report is available in large print and other languages on request.", ""]
+    return d, {d.name: "\n".join(out) + "\n"}
+
+
+@negative
+def n9():
+    d = neg_doc("planning-committee-minutes-2025-01", "txt", "Planning Committee - Minutes - 22 January 2025", "Ashcombe Borough Council")
+    out = ["## Ashcombe Borough Council - Planning Committee - 22 January 2025", "",
+           "MINUTES of the meeting of the PLANNING COMMITTEE held on Wednesday 22 January 2025 at 7.00 pm in the Council Chamber",
+           "Present: Councillor R. Pattinson (Chair); Councillors A. Begum, L. Carter, S. Doyle, M. Evans, K. Fisher and N. Gould.",
+           "Officers: Head of Planning, Principal Planning Officer, Senior Lawyer, Democratic Services Officer.", "",
+           "41. APOLOGIES FOR ABSENCE",
+           "Apologies were received from Councillor T. Hart.", "",
+           "42. DECLARATIONS OF INTEREST",
+           "Councillor Doyle declared a non-registrable interest in item 44 as a member of the cricket club and left the room for that item.", "",
+           "43. MINUTES",
+           "RESOLVED that the minutes of the meeting held on 18 December 2024 be approved as a correct record and signed by the Chair.", "",
+           "44. 24/01532/FUL - Ashcombe Cricket Club, Mill Road - new pavilion and car park",
+           "The Principal Planning Officer presented the report. Two objectors and the applicant's agent addressed the Committee. Members discussed parking, drainage and the effect on neighbours.",
+           "RESOLVED that planning permission be GRANTED subject to the conditions set out in the report and an additional condition requiring a construction management plan.",
+           "(For 5, Against 1, Abstention 0)", "",
+           "45. 24/01710/OUT - Land north of Brook Lane - outline application for up to 85 dwellings",
+           "The Committee considered the officer's recommendation to refuse. A ward member spoke in support of the officer's recommendation.",
+           "RESOLVED that outline planning permission be REFUSED for the reasons set out in the report.",
+           "(For 7, Against 0, Abstention 0)", "",
+           "46. APPEALS AND PERFORMANCE REPORT",
+           "The Committee noted the appeal decisions received since the last meeting and the quarterly performance figures.",
+           "RESOLVED that the report be noted.", "",
+           "The meeting closed at 9.12 pm.", "", "Chair ..............................", ""]
+    return d, {d.name: "\n".join(out) + "\n"}
+
+
+@negative
+def n10():
+    d = neg_doc("council-contact-directory", "html", "Contact us - service directory", "Ashcombe Borough Council")
+    contacts = [("Council tax", "Revenues Team", "01632 960 100", "counciltax@ashcombe.example.gov.uk", "Monday to Friday, 9am to 5pm"),
+                ("Bins and recycling", "Environmental Services", "01632 960 200", "waste@ashcombe.example.gov.uk", "Monday to Friday, 8am to 6pm"),
+                ("Housing advice and homelessness", "Housing Options Team", "01632 960 300", "housing@ashcombe.example.gov.uk", "24 hours (out of hours emergency line)"),
+                ("Planning applications", "Development Management", "01632 960 400", "planning@ashcombe.example.gov.uk", "Monday to Friday, 9am to 5pm"),
+                ("Licensing", "Licensing Team", "01632 960 450", "licensing@ashcombe.example.gov.uk", "Monday to Thursday, 9am to 4pm"),
+                ("Councillors and committees", "Democratic Services", "01632 960 411", "democracy@ashcombe.example.gov.uk", "Monday to Friday, 9am to 5pm"),
+                ("Press enquiries", "Communications Team", "01632 960 500", "press@ashcombe.example.gov.uk", "Monday to Friday, 8.30am to 5.30pm"),
+                ("Freedom of information", "Information Governance Officer", "01632 960 520", "foi@ashcombe.example.gov.uk", "Response within 20 working days")]
+    rows = "\n".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in c5) + "</tr>" for c5 in contacts)
+    body = f"""<h1>Contact us</h1>
+<p>You can report, apply and pay for most services online. If you need to speak to us, use the numbers below.</p>
+<table><thead><tr><th>Service</th><th>Team</th><th>Telephone</th><th>Email</th><th>Opening hours</th></tr></thead>
+<tbody>
+{rows}
+</tbody></table>
+<p>Civic Centre, Market Square, Ashcombe AS1 1AA. Reception is open Monday to Friday, 9am to 4pm.</p>"""
+    return d, {d.name: html_page(d.title, body)}
+
+
+@negative
+def n11():
+    d = neg_doc("glossary-of-terms", "txt", "Glossary of terms", "Ashcombe Borough Council")
+    terms = [("ASB", "Anti-social behaviour: behaviour that causes harassment, alarm or distress."),
+             ("BCF", "Better Care Fund: a pooled budget shared by the NHS and the council for health and social care."),
+             ("CSP", "Community Safety Partnership: the statutory partnership of council, police, fire, health and probation."),
+             ("EHCP", "Education, Health and Care Plan for a child or young person with special educational needs."),
+             ("FTE", "Full-time equivalent: a measure of staff numbers adjusted for part-time hours."),
+             ("HRA", "Housing Revenue Account: the ring-fenced account for council housing income and spending."),
+             ("JSNA", "Joint Strategic Needs Assessment of the health and wellbeing needs of the population."),
+             ("KPI", "Key performance indicator."),
+             ("MTFS", "Medium Term Financial Strategy: the council's financial plan for the next four to five years."),
+             ("RAG", "Red, amber, green: a rating used to show whether something is on track."),
+             ("S106", "Section 106 agreement: a legal agreement with a developer to pay for infrastructure."),
+             ("VCS", "Voluntary and community sector.")]
+    out = ["## Ashcombe Borough Council - Annual Report 2023/24 - Appendix B", "", "Appendix B: Glossary of terms", "",
+           tsv_row(["<b>Term</b>", "<b>Meaning</b>"])] + [tsv_row(t) for t in terms] + [""]
+    return d, {d.name: "\n".join(out) + "\n"}
+
+
+@negative
+def n12():
+    d = neg_doc("staffing-establishment-2025", "csv", "Staffing establishment at 1 April 2025", "Ashcombe Borough Council")
+    rows = [["Post number", "Post title", "Directorate", "Team", "Grade", "FTE", "Permanent or temporary", "Status", "Line manager", "Date of last review"],
+            ["P0012", "Chief Executive", "Chief Executive's Office", "Chief Executive's Office", "CEX", "1.0", "Permanent", "Filled", "Council", "01/04/2024"],
+            ["P0031", "Head of Housing", "Communities", "Housing", "HoS2", "1.0", "Permanent", "Filled", "Director of Communities", "01/04/2024"],
+            ["P0132", "Housing Options Officer", "Communities", "Housing Options", "Grade 7", "1.0", "Permanent", "Vacant - advertised", "Housing Options Manager", "15/01/2025"],
+            ["P0133", "Housing Options Officer", "Communities", "Housing Options", "Grade 7", "0.6", "Permanent", "Filled", "Housing Options Manager", "15/01/2025"],
+            ["P0210", "Planning Officer", "Place", "Development Management", "Grade 8", "1.0", "Temporary (to 31/03/2026)", "Filled", "Principal Planning Officer", "01/10/2024"],
+            ["P0211", "Principal Planning Officer", "Place", "Development Management", "Grade 10", "1.0", "Permanent", "Filled - agency", "Head of Planning", "01/10/2024"],
+            ["P0305", "Refuse Collection Driver", "Place", "Waste Services", "Grade 4", "1.0", "Permanent", "Filled", "Waste Operations Manager", "01/04/2024"],
+            ["P0306", "Refuse Collection Driver", "Place", "Waste Services", "Grade 4", "1.0", "Permanent", "Vacant - on hold", "Waste Operations Manager", "01/04/2024"],
+            ["P0411", "ICT Support Analyst", "Resources", "ICT", "Grade 6", "1.0", "Permanent", "Filled", "ICT Service Desk Manager", "01/07/2024"],
+            ["P0412", "Cyber Security Lead", "Resources", "ICT", "Grade 11", "1.0", "Permanent", "New post - to be recruited", "Head of ICT", "01/02/2025"],
+            ["P0520", "Democratic Services Officer", "Resources", "Democratic Services", "Grade 7", "0.8", "Permanent", "Filled", "Democratic Services Manager", "01/04/2024"],
+            ["", "Total", "", "", "", "10.4", "", "", "", ""]]
+    return d, {d.name: csv_text(rows)}
+
+
+@negative
+def n13():
+    d = neg_doc("community-grants-awarded-2024-25", "tsv", "Community Grants Awarded 2024/25", "Ashcombe Borough Council")
+    rows = [["Community Grants Fund 2024/25 - awards approved by the Communities Portfolio Holder"], [],
+            ["Ref", "Organisation", "Purpose of grant", "Ward", "Amount awarded (£)", "Date of decision", "Monitoring due", "Officer"],
+            ["CG24-01", "Millbrook Youth Football Club", "New goalposts and training equipment", "Millbrook", "1,850", "12/06/2024", "June 2025", "Community Development Officer"],
+            ["CG24-02", "Ashcombe Foodbank", "Refrigerated storage for fresh food", "Town Centre", "4,000", "12/06/2024", "June 2025", "Community Development Officer"],
+            ["CG24-03", "Friends of Brook Park", "Wildflower meadow and benches", "Brookside", "2,300", "12/06/2024", "June 2025", "Parks Development Officer"],
+            ["CG24-04", "Ashcombe Carers Network", "Monthly carers' cafe", "All wards", "3,600", "18/09/2024", "September 2025", "Community Development Officer"],
+            ["CG24-05", "St Mary's Community Hall", "Accessible toilet", "Westfield", "5,000", "18/09/2024", "September 2025", "Community Development Officer"],
+            ["CG24-06", "Ashcombe Men's Shed", "Workshop tools and safety equipment", "Eastgate", "1,200", "18/09/2024", "September 2025", "Community Development Officer"],
+            ["CG24-07", "Riverside Residents' Association", "Community litter picks and equipment", "Riverside", "650", "11/12/2024", "December 2025", "Neighbourhood Officer"],
+            ["CG24-08", "Ashcombe Arts Collective", "Summer arts festival", "Town Centre", "4,500", "11/12/2024", "December 2025", "Arts Development Officer"],
+            [], ["Total awarded", "", "", "", "23,100"]]
+    return d, {d.name: csv_text(rows, delimiter="\t")}
+
+
+# ---- END OF NEGATIVES ----
+
 
 def write(path, content):
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -1538,11 +1843,65 @@ def render_pdf(html_text, out_pdf, producer):
         sys.exit(f"PDF rendering failed for {out_pdf}")
 
 
+def norm_tokens(s):
+    return re.sub(r"[^0-9a-z]+", " ", (plain(s) or "").lower()).split()
+
+
+def self_check(score_py):
+    """Checks every gold file parses, that each gold action's text, lead and deadline occur in
+    its (non-PDF) document, and that score.py scores predictions built from the gold as 1.0."""
+    problems = 0
+    for base in (WILD, NEG):
+        gold_dir = os.path.join(base, "gold")
+        preds = []
+        for n in sorted(os.listdir(gold_dir)):
+            with open(os.path.join(gold_dir, n), encoding="utf-8") as fh:
+                g = json.load(fh)
+            doc_path = os.path.join(base, g["document"])
+            if not os.path.exists(doc_path):
+                print(f"MISSING document {doc_path}")
+                problems += 1
+                continue
+            if not doc_path.endswith(".pdf"):
+                with open(doc_path, encoding="utf-8") as fh:
+                    body = " ".join(norm_tokens(fh.read()))
+                for a in g["actions"]:
+                    for f in ("text", "lead", "deadline"):
+                        toks = norm_tokens(a[f])
+                        # an action cell broken by a page break is checked in its two halves
+                        if toks and " ".join(toks) not in body and not any(
+                                " ".join(toks[:k]) in body and " ".join(toks[k:]) in body
+                                for k in range(1, len(toks))):
+                            print(f"NOT FOUND in {g['document']}: {f}={a[f]!r}")
+                            problems += 1
+            preds.append({"source": {"path": doc_path}, "actions": [
+                {"text": a["text"], "ref": a["ref"], "objective": a["objective"],
+                 "lead": {"raw": a["lead"]}, "deadline": {"raw": a["deadline"], "end": a["due"]},
+                 "rag": {"status": a["rag"]}} for a in g["actions"]]})
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as fh:
+            for p in preds:
+                fh.write(json.dumps(p) + "\n")
+            pred_path = fh.name
+        r = subprocess.run([sys.executable, score_py, "--gold", gold_dir, "--pred", pred_path, "--inputs", base],
+                           capture_output=True, text=True)
+        os.unlink(pred_path)
+        summary = r.stdout.strip().splitlines()[-1] if r.stdout.strip() else r.stderr
+        print(os.path.relpath(base, ROOT), summary)
+        if base == WILD and "action_f1=1.000" not in summary:
+            problems += 1
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-pdf", action="store_true", help="do not (re)render PDFs")
     ap.add_argument("--only", help="only the document stems containing this text")
+    ap.add_argument("--check", metavar="SCORE_PY", nargs="?", const="/work/shared/eval/score.py",
+                    help="only check the corpus: gold parses, gold cells occur in the documents, "
+                         "and score.py scores the gold itself as 1.0")
     args = ap.parse_args()
+    if args.check:
+        sys.exit(1 if self_check(args.check) else 0)
     seen = set()
     for kind, fns, base in (("plan", DOCS, WILD), ("negative", NEGS, NEG)):
         for fn in fns:
