@@ -59,7 +59,12 @@ pub struct ColumnReading {
 impl ColumnReading {
     /// How well the content alone fits a role.
     pub fn content(&self, role: Role) -> f32 {
-        Role::ALL.iter().position(|r| *r == role).and_then(|i| self.content.get(i)).copied().unwrap_or(0.0)
+        Role::ALL
+            .iter()
+            .position(|r| *r == role)
+            .and_then(|i| self.content.get(i))
+            .copied()
+            .unwrap_or(0.0)
     }
 
     /// The content could be actions: mostly filled with text that is not a date, a rating, a
@@ -67,8 +72,13 @@ impl ColumnReading {
     pub fn could_be_actions(&self) -> bool {
         let a = self.content(Role::Action);
         self.fill > 0.0
-            && [Role::Deadline, Role::Rag, Role::Lead, Role::Ref].iter().all(|&r| self.content(r) < 0.5)
-            && Role::ALL.iter().filter(|r| r.is_other_kind()).all(|&r| self.content(r) <= a)
+            && [Role::Deadline, Role::Rag, Role::Lead, Role::Ref]
+                .iter()
+                .all(|&r| self.content(r) < 0.5)
+            && Role::ALL
+                .iter()
+                .filter(|r| r.is_other_kind())
+                .all(|&r| self.content(r) <= a)
     }
 }
 
@@ -114,7 +124,9 @@ pub fn header_likeness(row: &Row) -> Option<(f32, usize)> {
         }
         // A note written into a header row ("Each risk will require a template...")
         // is set aside; more than one, and it is no header row.
-        if t.chars().count() > LABEL_MAX_CHARS || (t.ends_with('.') && t.split_whitespace().count() > 6) {
+        if t.chars().count() > LABEL_MAX_CHARS
+            || (t.ends_with('.') && t.split_whitespace().count() > 6)
+        {
             notes += 1;
             if notes > 1 {
                 return None;
@@ -138,7 +150,7 @@ pub fn header_likeness(row: &Row) -> Option<(f32, usize)> {
         }
         let label = lexicon::label_strength(t);
         // a value (a date, a rating, a name, a code, a number) that names no column
-        if label < 0.3 && is_value(t) {
+        if label < 0.3 && is_value(c) {
             return None;
         }
         if label >= 0.3 {
@@ -172,14 +184,27 @@ pub fn header_likeness(row: &Row) -> Option<(f32, usize)> {
     Some((score.min(1.0), known))
 }
 
-/// A cell value of some role, not a label.
-fn is_value(t: &str) -> bool {
+/// A cell value of some role, not a label: a date, a rating or status, a reference code,
+/// a number, a person's name or initials (a body's name can be a header: "Partners"), or
+/// an instruction. A cell marked as a header cell is only checked for dates and numbers.
+fn is_value(c: &plansift_model::Cell) -> bool {
     use plansift_normalize as norm;
-    norm::looks_like_deadline(t)
-        || norm::looks_like_status(t)
+    let t = c.text.trim();
+    if norm::looks_like_deadline(t) || crate::shape::is_number(t) {
+        return true;
+    }
+    if c.header {
+        return false;
+    }
+    norm::looks_like_status(t)
         || evidence::looks_like_ref(t)
-        || crate::shape::is_number(t)
-        || (norm::looks_like_person(t) && t.split_whitespace().count() <= 4 && !t.contains(['/', '(']))
+        || (t.split_whitespace().count() <= 4
+            && !t.contains(['/', '('])
+            && norm::looks_like_person(t)
+            && norm::lead(t)
+                .people
+                .iter()
+                .any(|p| p.kind != norm::PersonKind::Team))
         || crate::shape::action_likeness(t) >= 0.9 && t.split_whitespace().count() >= 4
 }
 
@@ -188,18 +213,22 @@ fn is_field_name(t: &str) -> bool {
     let t = t.trim();
     !t.contains(' ')
         && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && (t.contains('_') || t.chars().skip(1).any(|c| c.is_ascii_uppercase()) && t.chars().any(|c| c.is_ascii_lowercase()))
+        && (t.contains('_')
+            || t.chars().skip(1).any(|c| c.is_ascii_uppercase())
+                && t.chars().any(|c| c.is_ascii_lowercase()))
 }
 
 /// Whether a row is a header row of a table (at its top).
 pub fn is_header_row(row: &Row) -> bool {
-    header_likeness(row).is_some_and(|(score, known)| known >= 2 && score >= 0.5 || known >= 1 && score >= 0.75)
+    header_likeness(row)
+        .is_some_and(|(score, known)| known >= 2 && score >= 0.5 || known >= 1 && score >= 0.75)
 }
 
 /// Whether a row inside a table's body starts a new header: the evidence must be
 /// stronger than at the top, where headers are expected.
 pub fn is_inner_header_row(row: &Row) -> bool {
-    header_likeness(row).is_some_and(|(score, known)| known >= 2 && score >= 0.7 || known >= 3 && score >= 0.6)
+    header_likeness(row)
+        .is_some_and(|(score, known)| known >= 2 && score >= 0.7 || known >= 3 && score >= 0.6)
 }
 
 /// Find the header rows among the first rows: the first header row, and a sub-header row
@@ -230,12 +259,19 @@ pub fn find_header(rows: &[Row]) -> Vec<usize> {
 /// A second label row under a header: its labels stand under header cells (a group header
 /// "Progress" over "Q1 | Q2"), or under empty header cells, and the lexicon knows them.
 fn is_subheader(header: &Row, next: &Row) -> bool {
-    let Some((score, known)) = header_likeness(next) else { return false };
+    let Some((score, known)) = header_likeness(next) else {
+        return false;
+    };
     if known == 0 || score < 0.5 {
         return false;
     }
     // it must not simply repeat the header
-    let same = next.cells.iter().zip(&header.cells).filter(|(a, b)| !a.is_empty() && a.text.trim() == b.text.trim()).count();
+    let same = next
+        .cells
+        .iter()
+        .zip(&header.cells)
+        .filter(|(a, b)| !a.is_empty() && a.text.trim() == b.text.trim())
+        .count();
     same * 2 < next.filled()
 }
 
@@ -274,9 +310,13 @@ pub fn read(rows: &[Row], profile: &Profile) -> TableReading {
     let header_rows = find_header(rows);
     let headers = header_texts(rows, &header_rows, width);
     let body_start = header_rows.last().map_or(0, |h| h + 1);
-    let body: Vec<&Row> = rows[body_start..].iter().filter(|r| !is_header_row(r)).collect();
+    let body: Vec<&Row> = rows[body_start..]
+        .iter()
+        .filter(|r| !is_header_row(r))
+        .collect();
     let stats = evidence::measure(&body, width);
-    let mut reading = assign(headers, &stats, !header_rows.is_empty(), profile).with_header_rows(header_rows);
+    let mut reading =
+        assign(headers, &stats, !header_rows.is_empty(), profile).with_header_rows(header_rows);
     reading.stats = stats;
     reading
 }
@@ -301,19 +341,36 @@ impl ColumnScores {
         if let Some(f) = self.forced {
             return if f == role { 10.0 } else { 0.0 };
         }
-        let Some(s) = self.scores.iter().find(|s| s.0 == role) else { return 0.0 };
-        let other = self.scores.iter().filter(|o| o.0 != role).map(|o| o.1).fold(0.0f32, f32::max);
+        let Some(s) = self.scores.iter().find(|s| s.0 == role) else {
+            return 0.0;
+        };
+        let other = self
+            .scores
+            .iter()
+            .filter(|o| o.0 != role)
+            .map(|o| o.1)
+            .fold(0.0f32, f32::max);
         s.1 + s.2 - HEADER_VETO * (other - s.1).max(0.0)
     }
     fn header(&self, role: Role) -> f32 {
-        self.scores.iter().find(|s| s.0 == role).map_or(0.0, |s| s.1)
+        self.scores
+            .iter()
+            .find(|s| s.0 == role)
+            .map_or(0.0, |s| s.1)
     }
     fn content(&self, role: Role) -> f32 {
-        self.scores.iter().find(|s| s.0 == role).map_or(0.0, |s| s.2)
+        self.scores
+            .iter()
+            .find(|s| s.0 == role)
+            .map_or(0.0, |s| s.2)
     }
 }
 
-fn score_columns(headers: &[String], stats: &[ColumnStats], profile: &Profile) -> Vec<ColumnScores> {
+fn score_columns(
+    headers: &[String],
+    stats: &[ColumnStats],
+    profile: &Profile,
+) -> Vec<ColumnScores> {
     headers
         .iter()
         .zip(stats)
@@ -324,7 +381,10 @@ fn score_columns(headers: &[String], stats: &[ColumnStats], profile: &Profile) -
             let scores = Role::ALL
                 .iter()
                 .map(|&role| {
-                    let (hw, phrase) = hev.iter().find(|e| e.0 == role).map_or((0.0, ""), |e| (e.1, e.2.as_str()));
+                    let (hw, phrase) = hev
+                        .iter()
+                        .find(|e| e.0 == role)
+                        .map_or((0.0, ""), |e| (e.1, e.2.as_str()));
                     let (cw, why) = evidence::content_score(st, role);
                     let mut reason = String::new();
                     if hw > 0.0 {
@@ -352,18 +412,32 @@ fn min_score(role: Role) -> f32 {
     }
 }
 
-fn assign(headers: Vec<String>, stats: &[ColumnStats], has_header: bool, profile: &Profile) -> TableReading {
+fn assign(
+    headers: Vec<String>,
+    stats: &[ColumnStats],
+    has_header: bool,
+    profile: &Profile,
+) -> TableReading {
     let width = headers.len();
     let cols = score_columns(&headers, stats, profile);
     // Action candidates: the best few columns by action score.
     let mut cands: Vec<(usize, f32)> = (0..width)
         .map(|i| (i, cols[i].total(Role::Action)))
-        .filter(|&(i, s)| s >= MIN_ACTION && (cols[i].forced == Some(Role::Action) || cols[i].content(Role::Action) >= 0.2 || cols[i].header(Role::Action) >= 0.8))
+        .filter(|&(i, s)| {
+            s >= MIN_ACTION
+                && (cols[i].forced == Some(Role::Action)
+                    || cols[i].content(Role::Action) >= 0.2
+                    || cols[i].header(Role::Action) >= 0.8)
+        })
         .collect();
     cands.sort_by(|a, b| b.1.total_cmp(&a.1));
     cands.truncate(3);
     let mut best: Option<(f32, Vec<Option<Role>>)> = None;
-    let options: Vec<Option<usize>> = cands.iter().map(|c| Some(c.0)).chain(std::iter::once(None)).collect();
+    let options: Vec<Option<usize>> = cands
+        .iter()
+        .map(|c| Some(c.0))
+        .chain(std::iter::once(None))
+        .collect();
     for a in options {
         let (total, roles) = greedy(&cols, a, width);
         if best.as_ref().is_none_or(|(t, _)| total > *t) {
@@ -374,22 +448,46 @@ fn assign(headers: Vec<String>, stats: &[ColumnStats], has_header: bool, profile
     let mut columns: Vec<ColumnReading> = (0..width)
         .map(|i| {
             let role = roles[i];
-            let mut ranked: Vec<(Role, f32)> = Role::ALL.iter().map(|&r| (r, cols[i].total(r))).collect();
+            let mut ranked: Vec<(Role, f32)> =
+                Role::ALL.iter().map(|&r| (r, cols[i].total(r))).collect();
             ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
             let score = role.map_or(ranked[0].1, |r| cols[i].total(r));
             let shown = role.unwrap_or(ranked[0].0);
-            let mut evidence = cols[i].scores.iter().find(|s| s.0 == shown).map(|s| s.3.clone()).unwrap_or_default();
+            let mut evidence = cols[i]
+                .scores
+                .iter()
+                .find(|s| s.0 == shown)
+                .map(|s| s.3.clone())
+                .unwrap_or_default();
             if cols[i].forced.is_some() {
                 evidence = "set by the profile".to_string();
             }
-            let runner_up = ranked.iter().find(|(r, _)| Some(*r) != role).copied().filter(|x| x.1 > 0.0);
+            let runner_up = ranked
+                .iter()
+                .find(|(r, _)| Some(*r) != role)
+                .copied()
+                .filter(|x| x.1 > 0.0);
             let content = Role::ALL.iter().map(|&r| cols[i].content(r)).collect();
             let fill = stats.get(i).map_or(0.0, |s| s.fill());
-            ColumnReading { header: headers[i].clone(), role, score, evidence, runner_up, content, fill }
+            ColumnReading {
+                header: headers[i].clone(),
+                role,
+                score,
+                evidence,
+                runner_up,
+                content,
+                fill,
+            }
         })
         .collect();
     let (plan, reason) = decide(&cols, &mut columns, stats, has_header);
-    TableReading { header_rows: Vec::new(), columns, plan, reason, stats: Vec::new() }
+    TableReading {
+        header_rows: Vec::new(),
+        columns,
+        plan,
+        reason,
+        stats: Vec::new(),
+    }
 }
 
 /// Greedy assignment with the action column fixed (or none): returns the total score.
@@ -406,7 +504,12 @@ fn greedy(cols: &[ColumnScores], action: Option<usize>, width: usize) -> (f32, V
             continue;
         }
         for &r in Role::ALL.iter().filter(|&&r| r != Role::Action) {
-            let s = c.total(r);
+            let mut s = c.total(r);
+            // Of two date columns, the deadline follows the action; a date before it is
+            // more often when the action was raised.
+            if r == Role::Deadline && c.header(r) < 0.5 && action.is_some_and(|a| i < a) {
+                s -= 0.15;
+            }
             if s >= min_score(r) {
                 pairs.push((s, i, r));
             }
@@ -418,7 +521,10 @@ fn greedy(cols: &[ColumnScores], action: Option<usize>, width: usize) -> (f32, V
             continue;
         }
         // objectives and themes stand left of the actions they group
-        if matches!(r, Role::Objective | Role::Theme) && action.is_some_and(|a| i > a) && cols[i].header(r) < 0.5 {
+        if matches!(r, Role::Objective | Role::Theme)
+            && action.is_some_and(|a| i > a)
+            && cols[i].header(r) < 0.5
+        {
             continue;
         }
         roles[i] = Some(r);
@@ -429,7 +535,12 @@ fn greedy(cols: &[ColumnScores], action: Option<usize>, width: usize) -> (f32, V
 }
 
 /// Plan or not, and why; drops the action role from a table that is not a plan.
-fn decide(cols: &[ColumnScores], columns: &mut [ColumnReading], stats: &[ColumnStats], has_header: bool) -> (bool, String) {
+fn decide(
+    cols: &[ColumnScores],
+    columns: &mut [ColumnReading],
+    stats: &[ColumnStats],
+    has_header: bool,
+) -> (bool, String) {
     let Some(a) = columns.iter().position(|c| c.role == Some(Role::Action)) else {
         return (false, "no column reads as actions".to_string());
     };
@@ -448,10 +559,24 @@ fn decide(cols: &[ColumnScores], columns: &mut [ColumnReading], stats: &[ColumnS
         // column whose header does not name actions.
         if cols[a].header(Role::Action) < 0.6 {
             for (i, c) in cols.iter().enumerate() {
-                for &r in Role::ALL.iter().filter(|r| matches!(r, Role::Risk | Role::Indicator | Role::Decision)) {
-                    if i != a && c.header(r) >= 0.85 && c.total(r) >= c.total(Role::Action) && columns[i].role == Some(r) {
+                for &r in Role::ALL
+                    .iter()
+                    .filter(|r| matches!(r, Role::Risk | Role::Indicator | Role::Decision))
+                {
+                    if i != a
+                        && c.header(r) >= 0.85
+                        && c.total(r) >= c.total(Role::Action)
+                        && columns[i].role == Some(r)
+                    {
                         columns[a].role = None;
-                        return (false, format!("column \"{}\" names a {} table and no header names actions", columns[i].header, r.name()));
+                        return (
+                            false,
+                            format!(
+                                "column \"{}\" names a {} table and no header names actions",
+                                columns[i].header,
+                                r.name()
+                            ),
+                        );
                     }
                 }
             }
@@ -468,7 +593,15 @@ fn decide(cols: &[ColumnScores], columns: &mut [ColumnReading], stats: &[ColumnS
         if has_header {
             r.supports_plan()
         } else {
-            matches!(r, Role::Lead | Role::Deadline | Role::Rag | Role::Progress | Role::NextSteps | Role::Governance)
+            matches!(
+                r,
+                Role::Lead
+                    | Role::Deadline
+                    | Role::Rag
+                    | Role::Progress
+                    | Role::NextSteps
+                    | Role::Governance
+            )
         }
     };
     let support: Vec<String> = columns
@@ -481,8 +614,19 @@ fn decide(cols: &[ColumnScores], columns: &mut [ColumnReading], stats: &[ColumnS
         columns[a].role = None;
         return (false, "an action column but no lead, deadline, rating, progress or other plan column beside it".to_string());
     }
-    let how = if has_header { "header and content" } else { "content alone (no header row)" };
-    (true, format!("action column {} ({action:.2}) with {}; read from {how}", a + 1, support.join(", ")))
+    let how = if has_header {
+        "header and content"
+    } else {
+        "content alone (no header row)"
+    };
+    (
+        true,
+        format!(
+            "action column {} ({action:.2}) with {}; read from {how}",
+            a + 1,
+            support.join(", ")
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -492,7 +636,10 @@ mod tests {
 
     fn table(rows: &[&[&str]]) -> Vec<Row> {
         rows.iter()
-            .map(|r| Row { cells: r.iter().map(|t| Cell::new(*t, Prov::page(1))).collect(), prov: Prov::page(1) })
+            .map(|r| Row {
+                cells: r.iter().map(|t| Cell::new(*t, Prov::page(1))).collect(),
+                prov: Prov::page(1),
+            })
             .collect()
     }
 
@@ -505,9 +652,24 @@ mod tests {
     fn an_action_log_whose_first_header_mentions_an_action_number() {
         let (r, plan) = roles(&[
             &["Date and action no.", "Action", "Lead", "Status"],
-            &["12/03/24 (3)", "Circulate the revised terms of reference to members", "JB", "Complete"],
-            &["12/03/24 (4)", "Bring a report on waiting times to the next meeting", "Director of Nursing", "Open"],
-            &["09/04/24 (1)", "Arrange a development session on the new framework", "MW", "In progress"],
+            &[
+                "12/03/24 (3)",
+                "Circulate the revised terms of reference to members",
+                "JB",
+                "Complete",
+            ],
+            &[
+                "12/03/24 (4)",
+                "Bring a report on waiting times to the next meeting",
+                "Director of Nursing",
+                "Open",
+            ],
+            &[
+                "09/04/24 (1)",
+                "Arrange a development session on the new framework",
+                "MW",
+                "In progress",
+            ],
         ]);
         assert!(plan);
         assert_eq!(r[1], Some(Role::Action));
@@ -519,15 +681,41 @@ mod tests {
     fn no_header_row_is_read_from_content() {
         let t = read(
             &table(&[
-                &["Develop the carers strategy with partners", "Jo Bloggs", "March 2015", "G", "The draft has been agreed by the board and consultation started in May."],
-                &["Review the hospital discharge pathway", "Sam Smith", "Q3 2014/15", "A", "Work has commenced with the acute trust; a pilot was run in two wards."],
-                &["Recruit two additional social workers", "Head of Service", "July 2014", "R", "Recruitment was delayed; posts were re-advertised in August."],
+                &[
+                    "Develop the carers strategy with partners",
+                    "Jo Bloggs",
+                    "March 2015",
+                    "G",
+                    "The draft has been agreed by the board and consultation started in May.",
+                ],
+                &[
+                    "Review the hospital discharge pathway",
+                    "Sam Smith",
+                    "Q3 2014/15",
+                    "A",
+                    "Work has commenced with the acute trust; a pilot was run in two wards.",
+                ],
+                &[
+                    "Recruit two additional social workers",
+                    "Head of Service",
+                    "July 2014",
+                    "R",
+                    "Recruitment was delayed; posts were re-advertised in August.",
+                ],
             ]),
             &Profile::default(),
         );
         assert!(t.header_rows.is_empty());
         assert!(t.plan, "{}", t.reason);
-        assert_eq!(t.roles()[..4], [Some(Role::Action), Some(Role::Lead), Some(Role::Deadline), Some(Role::Rag)]);
+        assert_eq!(
+            t.roles()[..4],
+            [
+                Some(Role::Action),
+                Some(Role::Lead),
+                Some(Role::Deadline),
+                Some(Role::Rag)
+            ]
+        );
         assert_eq!(t.roles()[4], Some(Role::Progress));
     }
 
@@ -535,14 +723,40 @@ mod tests {
     fn scorecards_and_risk_registers_are_not_plans() {
         let (_, plan) = roles(&[
             &["Indicator", "Target", "Actual", "RAG", "Owner"],
-            &["% of household waste recycled", "45%", "41%", "A", "Head of Waste"],
-            &["Number of affordable homes delivered", "200", "215", "G", "Head of Housing"],
+            &[
+                "% of household waste recycled",
+                "45%",
+                "41%",
+                "A",
+                "Head of Waste",
+            ],
+            &[
+                "Number of affordable homes delivered",
+                "200",
+                "215",
+                "G",
+                "Head of Housing",
+            ],
         ]);
         assert!(!plan);
         let (_, plan) = roles(&[
             &["Risk", "Owner", "Likelihood", "Impact", "Mitigation", "RAG"],
-            &["Failure to recruit social workers", "Director", "4", "4", "Run a national recruitment campaign", "R"],
-            &["Demand exceeds budget", "Finance Director", "3", "5", "Review the demand model monthly", "A"],
+            &[
+                "Failure to recruit social workers",
+                "Director",
+                "4",
+                "4",
+                "Run a national recruitment campaign",
+                "R",
+            ],
+            &[
+                "Demand exceeds budget",
+                "Finance Director",
+                "3",
+                "5",
+                "Review the demand model monthly",
+                "A",
+            ],
         ]);
         assert!(!plan);
     }

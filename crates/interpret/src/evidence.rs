@@ -90,23 +90,33 @@ pub fn looks_like_ref(s: &str) -> bool {
 }
 
 fn is_rag_fill(c: &plansift_model::Cell) -> bool {
-    c.fill.is_some_and(|f| norm::rag_from_colour(f.0, f.1, f.2).is_some_and(|r| r.status.is_some()))
+    c.fill
+        .is_some_and(|f| norm::rag_from_colour(f.0, f.1, f.2).is_some_and(|r| r.status.is_some()))
 }
 
 /// Measure columns `0..width` over the sampled rows.
 pub fn measure(rows: &[&Row], width: usize) -> Vec<ColumnStats> {
-    let body: Vec<&Row> = rows.iter().copied().filter(|r| r.filled() > 0 || r.cells.iter().any(is_rag_fill)).collect();
+    let body: Vec<&Row> = rows
+        .iter()
+        .copied()
+        .filter(|r| r.filled() > 0 || r.cells.iter().any(is_rag_fill))
+        .collect();
     let picks = sample(body.len());
     let mut out = Vec::with_capacity(width);
     for col in 0..width {
-        let mut s = ColumnStats { rows: picks.len(), ..Default::default() };
+        let mut s = ColumnStats {
+            rows: picks.len(),
+            ..Default::default()
+        };
         let mut chars = 0usize;
         let mut words = 0usize;
         let mut seen: HashSet<&str> = HashSet::new();
         let mut last: Option<&str> = None;
         let mut groups = 0usize;
-        let (mut dl, mut rg, mut st, mut pe, mut tm, mut rf, mut nu, mut mo, mut ti) = (0, 0, 0, 0, 0, 0, 0, 0, 0);
-        let (mut ac, mut na, mut ind, mut ri, mut li, mut bo) = (0.0f32, 0.0f32, 0.0f32, 0.0f32, 0, 0);
+        let (mut dl, mut rg, mut st, mut pe, mut tm, mut rf, mut nu, mut mo, mut ti) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0);
+        let (mut ac, mut na, mut ind, mut ri, mut li, mut bo) =
+            (0.0f32, 0.0f32, 0.0f32, 0.0f32, 0, 0);
         for &i in &picks {
             let Some(cell) = body[i].cells.get(col) else {
                 continue;
@@ -188,7 +198,11 @@ pub fn measure(rows: &[&Row], width: usize) -> Vec<ColumnStats> {
         s.list = share(li);
         s.bold = share(bo);
         s.distinct = seen.len() as f32 / f;
-        s.groups = if s.rows == 0 { 0.0 } else { groups as f32 / s.rows as f32 };
+        s.groups = if s.rows == 0 {
+            0.0
+        } else {
+            groups as f32 / s.rows as f32
+        };
         out.push(s);
     }
     out
@@ -208,13 +222,20 @@ pub fn content_score(s: &ColumnStats, role: Role) -> (f32, String) {
     let valued = (s.deadline + s.rag + s.person + s.number).min(1.0);
     let long = clamp((s.mean_chars - 40.0) / 120.0);
     match role {
-        Role::Deadline => (clamp(s.deadline * 1.1 - 0.1 * s.reference), format!("{} dates", pct(s.deadline))),
+        Role::Deadline => (
+            clamp(s.deadline * 1.1 - 0.1 * s.reference),
+            format!("{} dates", pct(s.deadline)),
+        ),
         Role::Rag => {
             let v = clamp(s.rag.max(s.status * 0.95));
             (v, format!("{} ratings or statuses", pct(s.status)))
         }
         Role::Lead => {
-            let v = clamp(s.person - 0.5 * s.team.min(s.person) * 0.5 - if s.mean_chars > 50.0 { 0.3 } else { 0.0 });
+            let v = clamp(
+                s.person
+                    - 0.5 * s.team.min(s.person) * 0.5
+                    - if s.mean_chars > 50.0 { 0.3 } else { 0.0 },
+            );
             (v, format!("{} name people, posts or teams", pct(s.person)))
         }
         Role::Governance => {
@@ -222,36 +243,68 @@ pub fn content_score(s: &ColumnStats, role: Role) -> (f32, String) {
             (v, format!("{} name boards or teams", pct(s.team)))
         }
         Role::Ref => {
-            let v = if s.mean_chars <= 20.0 { clamp(s.reference * (0.4 + 0.6 * s.distinct)) } else { 0.0 };
+            let v = if s.mean_chars <= 20.0 {
+                clamp(s.reference * (0.4 + 0.6 * s.distinct))
+            } else {
+                0.0
+            };
             (v, format!("{} reference codes", pct(s.reference)))
         }
         Role::Action => {
             let fill = clamp(s.fill() * 1.6);
-            let v = s.action * fill * (0.6 + 0.4 * s.distinct) - 0.6 * valued - 0.4 * s.narrative * long;
+            let v = s.action * fill * (0.6 + 0.4 * s.distinct)
+                - 0.6 * valued
+                - 0.4 * s.narrative * long;
             let v = if s.mean_chars < 6.0 { 0.0 } else { v };
             (clamp(v), format!("{} read as actions", pct(s.action)))
         }
         Role::Progress => {
             let v = 0.55 * long + 0.45 * s.narrative - 0.5 * valued;
-            (clamp(v), format!("mean {:.0} chars, {} narrative", s.mean_chars, pct(s.narrative)))
+            (
+                clamp(v),
+                format!(
+                    "mean {:.0} chars, {} narrative",
+                    s.mean_chars,
+                    pct(s.narrative)
+                ),
+            )
         }
-        Role::NextSteps => (clamp(0.3 * long - 0.5 * valued), format!("mean {:.0} chars", s.mean_chars)),
+        Role::NextSteps => (
+            clamp(0.3 * long - 0.5 * valued),
+            format!("mean {:.0} chars", s.mean_chars),
+        ),
         Role::Objective | Role::Theme => {
             // written once and carried down, or repeated: few runs per row
             let carried = clamp((1.0 - s.groups) * 1.4);
             let texty = clamp((s.mean_words - 1.0) / 3.0) * (1.0 - valued) * (1.0 - s.reference);
-            let v = carried * texty * if role == Role::Theme { clamp((0.35 - s.groups) * 4.0) } else { 1.0 };
-            (clamp(v), format!("{:.0} runs per 100 rows", s.groups * 100.0))
+            let v = carried
+                * texty
+                * if role == Role::Theme {
+                    clamp((0.35 - s.groups) * 4.0)
+                } else {
+                    1.0
+                };
+            (
+                clamp(v),
+                format!("{:.0} runs per 100 rows", s.groups * 100.0),
+            )
         }
         Role::Outcome => (clamp(s.list * 0.6), format!("{} lists", pct(s.list))),
         Role::Indicator => {
-            let v = s.indicator.max(if s.number > 0.6 { s.number * 0.7 } else { 0.0 });
-            (clamp(v), format!("{} measures or numbers", pct(s.indicator.max(s.number))))
+            let v = s
+                .indicator
+                .max(if s.number > 0.6 { s.number * 0.7 } else { 0.0 });
+            (
+                clamp(v),
+                format!("{} measures or numbers", pct(s.indicator.max(s.number))),
+            )
         }
         Role::Money => (clamp(s.money), format!("{} amounts", pct(s.money))),
         Role::Risk => (clamp(s.risk), format!("{} risk statements", pct(s.risk))),
         Role::Time => (clamp(s.time), format!("{} times of day", pct(s.time))),
-        Role::Start | Role::Trend | Role::Link | Role::Decision | Role::Other => (0.0, String::new()),
+        Role::Start | Role::Trend | Role::Link | Role::Decision | Role::Other => {
+            (0.0, String::new())
+        }
     }
 }
 
@@ -264,7 +317,10 @@ mod tests {
         let n = cols[0].len();
         (0..n)
             .map(|i| Row {
-                cells: cols.iter().map(|c| Cell::new(c[i], Prov::page(1))).collect(),
+                cells: cols
+                    .iter()
+                    .map(|c| Cell::new(c[i], Prov::page(1)))
+                    .collect(),
                 prov: Prov::page(1),
             })
             .collect()
@@ -274,18 +330,42 @@ mod tests {
     fn columns_read_by_content() {
         let r = rows(&[
             &["Health", "", "", "Housing", ""],
-            &["Develop the strategy", "Review the pathway with partners", "Agree the budget", "Build 200 new homes", "Open the hub"],
-            &["Jo Bloggs", "Sam Smith", "Director of Public Health", "Head of Housing", "JB"],
-            &["March 2015", "Q3 2014/15", "31/03/15", "Ongoing", "by July 2014"],
+            &[
+                "Develop the strategy",
+                "Review the pathway with partners",
+                "Agree the budget",
+                "Build 200 new homes",
+                "Open the hub",
+            ],
+            &[
+                "Jo Bloggs",
+                "Sam Smith",
+                "Director of Public Health",
+                "Head of Housing",
+                "JB",
+            ],
+            &[
+                "March 2015",
+                "Q3 2014/15",
+                "31/03/15",
+                "Ongoing",
+                "by July 2014",
+            ],
             &["G", "A", "Green", "On track", "R"],
         ]);
         let refs: Vec<&Row> = r.iter().collect();
         let st = measure(&refs, 5);
         let best = |s: &ColumnStats| {
-            [Role::Action, Role::Lead, Role::Deadline, Role::Rag, Role::Objective]
-                .into_iter()
-                .max_by(|a, b| content_score(s, *a).0.total_cmp(&content_score(s, *b).0))
-                .unwrap()
+            [
+                Role::Action,
+                Role::Lead,
+                Role::Deadline,
+                Role::Rag,
+                Role::Objective,
+            ]
+            .into_iter()
+            .max_by(|a, b| content_score(s, *a).0.total_cmp(&content_score(s, *b).0))
+            .unwrap()
         };
         assert_eq!(best(&st[0]), Role::Objective);
         assert_eq!(best(&st[1]), Role::Action);
@@ -296,13 +376,30 @@ mod tests {
 
     #[test]
     fn references() {
-        for s in ["SCAR001.1", "1.2", "A3", "HWB-04", "01.05", "R1", "#12", "(iv)", "3"] {
+        for s in [
+            "SCAR001.1",
+            "1.2",
+            "A3",
+            "HWB-04",
+            "01.05",
+            "R1",
+            "#12",
+            "(iv)",
+            "3",
+        ] {
             assert!(looks_like_ref(s), "{s}");
         }
         for s in ["SHAW R8.1", "NI 132"] {
             assert!(looks_like_ref(s), "{s}");
         }
-        for s in ["Develop", "March 2015", "MARCH 2015", "Jo Bloggs", "G", "June 14"] {
+        for s in [
+            "Develop",
+            "March 2015",
+            "MARCH 2015",
+            "Jo Bloggs",
+            "G",
+            "June 14",
+        ] {
             assert!(!looks_like_ref(s), "{s}");
         }
     }

@@ -115,7 +115,13 @@ static LEXICON: &[Entry] = lex![
     "leads" => [Lead 0.9],
     "lead officer" => [Lead 1.0],
     "lead person" => [Lead 1.0],
-    "lead member" => [Lead 0.9],
+    // a lead above the one who does the work: the action owner beside it is the lead
+    "lead member" => [Lead 0.7],
+    "executive lead" => [Lead 0.7],
+    "senior lead" => [Lead 0.7],
+    "strategic lead" => [Lead 0.7],
+    "executive sponsor" => [Lead 0.6],
+    "cabinet member" => [Lead 0.5],
     "lead organisation" => [Lead 0.9],
     "lead agency" => [Lead 0.9],
     "lead partner" => [Lead 0.9],
@@ -251,6 +257,7 @@ static LEXICON: &[Entry] = lex![
     "remark" => [Progress 0.8],
     "evidence" => [Progress 0.6],
     "evidence of progress" => [Progress 1.0],
+    "evidence of completion" => [Progress 0.9],
     "what we have done" => [Progress 1.0],
     "what has been done" => [Progress 1.0],
     "what has been achieved" => [Progress 1.0],
@@ -552,12 +559,14 @@ struct Compiled {
 }
 
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
-    let mut by_first: HashMap<String, Vec<(Vec<String>, &'static [(Role, f32)])>> =
-        HashMap::new();
+    let mut by_first: HashMap<String, Vec<(Vec<String>, &'static [(Role, f32)])>> = HashMap::new();
     for e in LEXICON {
         let ws = words(e.phrase);
         if let Some(first) = ws.first() {
-            by_first.entry(first.clone()).or_default().push((ws, e.roles));
+            by_first
+                .entry(first.clone())
+                .or_default()
+                .push((ws, e.roles));
         }
     }
     for v in by_first.values_mut() {
@@ -582,11 +591,16 @@ pub fn matches(text: &str) -> Vec<Match> {
     let mut i = 0;
     while i < ws.len() {
         let found = COMPILED.by_first.get(&ws[i]).and_then(|cands| {
-            cands.iter().find(|(p, _)| ws.len() >= i + p.len() && ws[i..i + p.len()] == p[..])
+            cands
+                .iter()
+                .find(|(p, _)| ws.len() >= i + p.len() && ws[i..i + p.len()] == p[..])
         });
         match found {
             Some((p, roles)) => {
-                out.push(Match { phrase: p.join(" "), roles });
+                out.push(Match {
+                    phrase: p.join(" "),
+                    roles,
+                });
                 i += p.len();
             }
             None => i += 1,
@@ -608,7 +622,11 @@ pub fn header_evidence(text: &str) -> Vec<(Role, f32, String)> {
     let stop = ws.iter().filter(|w| is_stop(w)).count();
     let content = ws.len().saturating_sub(stop).max(1);
     let share = (covered as f32 / content as f32).min(1.0);
-    let scale = if ws.len() <= 3 { 1.0 } else { 0.6 + 0.4 * share };
+    let scale = if ws.len() <= 3 {
+        1.0
+    } else {
+        0.6 + 0.4 * share
+    };
     let mut out: Vec<(Role, f32, String)> = Vec::new();
     for m in &found {
         for &(role, w) in m.roles {
@@ -632,21 +650,61 @@ pub fn label_strength(text: &str) -> f32 {
         return 0.0;
     }
     let found = matches(text);
-    let best = found.iter().flat_map(|m| m.roles.iter().map(|r| r.1)).fold(0.0f32, f32::max);
+    let best = found
+        .iter()
+        .flat_map(|m| m.roles.iter().map(|r| r.1))
+        .fold(0.0f32, f32::max);
     if ws.len() <= 3 {
         return best;
     }
-    let covered: usize = found.iter().map(|m| m.phrase.split(' ').filter(|w| !is_stop(w)).count()).sum();
-    let content = ws.iter().filter(|w| !is_stop(w) && !w.chars().all(|c| c.is_ascii_digit())).count().max(1);
+    let covered: usize = found
+        .iter()
+        .map(|m| m.phrase.split(' ').filter(|w| !is_stop(w)).count())
+        .sum();
+    let content = ws
+        .iter()
+        .filter(|w| !is_stop(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .count()
+        .max(1);
     best * (covered as f32 / content as f32).min(1.0).sqrt()
 }
 
 fn is_stop(w: &str) -> bool {
     matches!(
         w,
-        "the" | "a" | "an" | "and" | "or" | "of" | "to" | "for" | "in" | "on" | "by" | "be" | "is"
-            | "are" | "we" | "it" | "this" | "our" | "with" | "at" | "from" | "will" | "what"
-            | "how" | "who" | "when" | "do" | "does" | "doe" | "which" | "if" | "any" | "each"
+        "the"
+            | "a"
+            | "an"
+            | "and"
+            | "or"
+            | "of"
+            | "to"
+            | "for"
+            | "in"
+            | "on"
+            | "by"
+            | "be"
+            | "is"
+            | "are"
+            | "we"
+            | "it"
+            | "this"
+            | "our"
+            | "with"
+            | "at"
+            | "from"
+            | "will"
+            | "what"
+            | "how"
+            | "who"
+            | "when"
+            | "do"
+            | "does"
+            | "doe"
+            | "which"
+            | "if"
+            | "any"
+            | "each"
     )
 }
 
@@ -679,7 +737,9 @@ mod tests {
     #[test]
     fn the_longest_phrase_wins() {
         assert_eq!(best("Date and action no."), Some(Role::Ref));
-        assert!(header_evidence("Date and action no.").iter().all(|(r, _, _)| *r != Role::Action));
+        assert!(header_evidence("Date and action no.")
+            .iter()
+            .all(|(r, _, _)| *r != Role::Action));
         assert_eq!(best("Action owner"), Some(Role::Lead));
         assert_eq!(best("Status update"), Some(Role::Progress));
         assert_eq!(best("Action 14/15"), Some(Role::Action));

@@ -45,10 +45,18 @@ impl Profile {
     pub fn set(&mut self, key: &str, role: &str) -> Result<(), ProfileError> {
         let role = Role::parse(role).ok_or_else(|| {
             let names: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
-            ProfileError(format!("unknown role \"{}\" for \"{}\"; roles are: {}", role.trim(), key.trim(), names.join(", ")))
+            ProfileError(format!(
+                "unknown role \"{}\" for \"{}\"; roles are: {}",
+                role.trim(),
+                key.trim(),
+                names.join(", ")
+            ))
         })?;
         let key = key.trim();
-        if let Some(n) = key.strip_prefix('#').and_then(|n| n.trim().parse::<usize>().ok()) {
+        if let Some(n) = key
+            .strip_prefix('#')
+            .and_then(|n| n.trim().parse::<usize>().ok())
+        {
             if n == 0 {
                 return Err(ProfileError("column numbers start at #1".to_string()));
             }
@@ -57,7 +65,9 @@ impl Profile {
         }
         let words = lexicon::words(key);
         if words.is_empty() {
-            return Err(ProfileError(format!("\"{key}\" has no words to match a header by")));
+            return Err(ProfileError(format!(
+                "\"{key}\" has no words to match a header by"
+            )));
         }
         self.by_header.push((words, role));
         Ok(())
@@ -77,14 +87,20 @@ impl Profile {
 
     /// Parse a TOML profile with a `[roles]` table of header = role.
     pub fn parse_toml(s: &str) -> Result<Profile, ProfileError> {
-        let doc: toml::Table = s.parse().map_err(|e: toml::de::Error| ProfileError(format!("not a TOML profile: {}", e.message())))?;
+        let doc: toml::Table = s.parse().map_err(|e: toml::de::Error| {
+            ProfileError(format!("not a TOML profile: {}", e.message()))
+        })?;
         let mut p = Profile::default();
         let Some(roles) = doc.get("roles") else {
             return Err(ProfileError("the profile has no [roles] table".to_string()));
         };
-        let roles = roles.as_table().ok_or_else(|| ProfileError("[roles] must be a table of header = \"role\"".to_string()))?;
+        let roles = roles.as_table().ok_or_else(|| {
+            ProfileError("[roles] must be a table of header = \"role\"".to_string())
+        })?;
         for (k, v) in roles {
-            let v = v.as_str().ok_or_else(|| ProfileError(format!("the role for \"{k}\" must be a string")))?;
+            let v = v
+                .as_str()
+                .ok_or_else(|| ProfileError(format!("the role for \"{k}\" must be a string")))?;
             p.set(k, v)?;
         }
         Ok(p)
@@ -104,7 +120,11 @@ impl Profile {
                 return Some(*r);
             }
         }
-        self.by_column.iter().rev().find(|(c, _)| *c == col).map(|(_, r)| *r)
+        self.by_column
+            .iter()
+            .rev()
+            .find(|(c, _)| *c == col)
+            .map(|(_, r)| *r)
     }
 }
 
@@ -119,10 +139,14 @@ mod tests {
         assert_eq!(p.role_for("timescales", 1), Some(Role::Deadline));
         assert_eq!(p.role_for("", 2), Some(Role::Rag));
         assert_eq!(p.role_for("Other", 1), None);
-        let t = Profile::parse_toml("[roles]\n\"Led by\" = \"lead\"\n\"Notes\" = \"other\"\n").unwrap();
+        let t =
+            Profile::parse_toml("[roles]\n\"Led by\" = \"lead\"\n\"Notes\" = \"other\"\n").unwrap();
         assert_eq!(t.role_for("Notes", 4), Some(Role::Other));
         assert!(Profile::parse_pairs("Led by").is_err());
-        assert!(Profile::parse_pairs("Led by=boss").unwrap_err().0.contains("unknown role"));
+        assert!(Profile::parse_pairs("Led by=boss")
+            .unwrap_err()
+            .0
+            .contains("unknown role"));
         assert!(Profile::parse_toml("roles = 3").is_err());
         assert!(Profile::parse_toml("[other]\n").is_err());
     }

@@ -122,7 +122,10 @@ impl Role {
     /// Roles whose column, when it holds a table's main text, make the table something
     /// other than a plan (a risk register, a scorecard, a budget, a forward plan, an agenda).
     pub fn is_other_kind(self) -> bool {
-        matches!(self, Role::Risk | Role::Indicator | Role::Money | Role::Decision | Role::Time)
+        matches!(
+            self,
+            Role::Risk | Role::Indicator | Role::Money | Role::Decision | Role::Time
+        )
     }
 
     /// Roles that, beside an action column, show the table is a plan.

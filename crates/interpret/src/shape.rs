@@ -14,42 +14,274 @@ use std::sync::LazyLock;
 
 /// Base forms of verbs that start actions in plans (imperatives and infinitives).
 const VERBS: &[&str] = &[
-    "accelerate", "access", "achieve", "adopt", "advance", "advertise", "advise", "advocate",
-    "agree", "align", "allocate", "amend", "analyse", "analyze", "appoint", "approve", "arrange",
-    "assess", "assist", "attend", "attract", "audit", "award", "begin", "bid", "boost", "brief",
-    "bring", "build", "campaign", "carry", "celebrate", "challenge", "champion", "change",
-    "check", "circulate", "clarify", "close", "co-ordinate", "co-produce", "collaborate",
-    "collate", "collect", "combine", "commence", "commission", "communicate", "compile",
-    "complete", "conclude", "conduct", "confirm", "connect", "consider", "consolidate",
-    "consult", "continue", "contribute", "convene", "coordinate", "coproduce", "create",
-    "cut", "deal", "decide", "decommission", "define", "deliver", "deploy", "design",
-    "determine", "develop", "devise", "direct", "discuss", "disseminate", "distribute", "do",
-    "draft", "draw", "drive", "educate", "embed", "empower", "enable", "encourage", "end",
-    "engage", "enhance", "ensure", "enter", "establish", "evaluate", "examine", "expand",
-    "explore", "extend", "facilitate", "finalise", "finalize", "find", "focus", "follow",
-    "formalise", "formulate", "foster", "gather", "generate", "get", "give", "grow", "hand",
-    "have", "help", "hold", "host", "identify", "implement", "improve", "include",
-    "incorporate", "increase", "influence", "inform", "initiate", "innovate", "inspect",
-    "install", "integrate", "introduce", "invest", "investigate", "invite", "involve", "issue",
-    "keep", "launch", "lead", "learn", "liaise", "link", "lobby", "look", "lower", "maintain",
-    "make", "manage", "map", "market", "maximise", "maximize", "measure", "meet", "minimise",
-    "mobilise", "model", "modernise", "monitor", "move", "negotiate", "note", "notify",
-    "obtain", "offer", "open", "operate", "optimise", "organise", "oversee", "participate",
-    "pilot", "plan", "prepare", "present", "prevent", "prioritise", "procure", "produce",
-    "progress", "promote", "propose", "protect", "provide", "publicise", "publish", "pursue",
-    "put", "raise", "reach", "recommission", "reconfigure", "record", "recruit", "redesign",
-    "reduce", "re-establish", "refresh", "register", "reinforce", "relaunch", "relocate",
-    "remodel", "remove", "renew", "reorganise", "replace", "report", "request", "research",
-    "resolve", "respond", "restructure", "retain", "retender", "re-tender", "return",
-    "review", "revise", "roll", "run", "safeguard", "scope", "secure", "seek", "select",
-    "send", "set", "share", "shape", "show", "sign", "simplify", "source", "specify", "spread",
-    "stabilise", "standardise", "start", "strengthen", "submit", "support", "sustain",
-    "tackle", "take", "target", "test", "track", "train", "transfer", "transform",
-    "translate", "trial", "undertake", "update", "upgrade", "use", "utilise", "validate",
-    "verify", "visit", "widen", "work", "write",
+    "accelerate",
+    "access",
+    "achieve",
+    "adopt",
+    "advance",
+    "advertise",
+    "advise",
+    "advocate",
+    "agree",
+    "align",
+    "allocate",
+    "amend",
+    "analyse",
+    "analyze",
+    "appoint",
+    "approve",
+    "arrange",
+    "assess",
+    "assist",
+    "attend",
+    "attract",
+    "audit",
+    "award",
+    "begin",
+    "bid",
+    "boost",
+    "brief",
+    "bring",
+    "build",
+    "campaign",
+    "carry",
+    "celebrate",
+    "challenge",
+    "champion",
+    "change",
+    "check",
+    "circulate",
+    "clarify",
+    "close",
+    "co-ordinate",
+    "co-produce",
+    "collaborate",
+    "collate",
+    "collect",
+    "combine",
+    "commence",
+    "commission",
+    "communicate",
+    "compile",
+    "complete",
+    "conclude",
+    "conduct",
+    "confirm",
+    "connect",
+    "consider",
+    "consolidate",
+    "consult",
+    "continue",
+    "contribute",
+    "convene",
+    "coordinate",
+    "coproduce",
+    "create",
+    "cut",
+    "deal",
+    "decide",
+    "decommission",
+    "define",
+    "deliver",
+    "deploy",
+    "design",
+    "determine",
+    "develop",
+    "devise",
+    "direct",
+    "discuss",
+    "disseminate",
+    "distribute",
+    "do",
+    "draft",
+    "draw",
+    "drive",
+    "educate",
+    "embed",
+    "empower",
+    "enable",
+    "encourage",
+    "end",
+    "engage",
+    "enhance",
+    "ensure",
+    "enter",
+    "establish",
+    "evaluate",
+    "examine",
+    "expand",
+    "explore",
+    "extend",
+    "facilitate",
+    "finalise",
+    "finalize",
+    "find",
+    "focus",
+    "follow",
+    "formalise",
+    "formulate",
+    "foster",
+    "gather",
+    "generate",
+    "get",
+    "give",
+    "grow",
+    "hand",
+    "have",
+    "help",
+    "hold",
+    "host",
+    "identify",
+    "implement",
+    "improve",
+    "include",
+    "incorporate",
+    "increase",
+    "influence",
+    "inform",
+    "initiate",
+    "innovate",
+    "inspect",
+    "install",
+    "integrate",
+    "introduce",
+    "invest",
+    "investigate",
+    "invite",
+    "involve",
+    "issue",
+    "keep",
+    "launch",
+    "lead",
+    "learn",
+    "liaise",
+    "link",
+    "lobby",
+    "look",
+    "lower",
+    "maintain",
+    "make",
+    "manage",
+    "map",
+    "market",
+    "maximise",
+    "maximize",
+    "measure",
+    "meet",
+    "minimise",
+    "mobilise",
+    "model",
+    "modernise",
+    "monitor",
+    "move",
+    "negotiate",
+    "note",
+    "notify",
+    "obtain",
+    "offer",
+    "open",
+    "operate",
+    "optimise",
+    "organise",
+    "oversee",
+    "participate",
+    "pilot",
+    "plan",
+    "prepare",
+    "present",
+    "prevent",
+    "prioritise",
+    "procure",
+    "produce",
+    "progress",
+    "promote",
+    "propose",
+    "protect",
+    "provide",
+    "publicise",
+    "publish",
+    "pursue",
+    "put",
+    "raise",
+    "reach",
+    "recommission",
+    "reconfigure",
+    "record",
+    "recruit",
+    "redesign",
+    "reduce",
+    "re-establish",
+    "refresh",
+    "register",
+    "reinforce",
+    "relaunch",
+    "relocate",
+    "remodel",
+    "remove",
+    "renew",
+    "reorganise",
+    "replace",
+    "report",
+    "request",
+    "research",
+    "resolve",
+    "respond",
+    "restructure",
+    "retain",
+    "retender",
+    "re-tender",
+    "return",
+    "review",
+    "revise",
+    "roll",
+    "run",
+    "safeguard",
+    "scope",
+    "secure",
+    "seek",
+    "select",
+    "send",
+    "set",
+    "share",
+    "shape",
+    "show",
+    "sign",
+    "simplify",
+    "source",
+    "specify",
+    "spread",
+    "stabilise",
+    "standardise",
+    "start",
+    "strengthen",
+    "submit",
+    "support",
+    "sustain",
+    "tackle",
+    "take",
+    "target",
+    "test",
+    "track",
+    "train",
+    "transfer",
+    "transform",
+    "translate",
+    "trial",
+    "undertake",
+    "update",
+    "upgrade",
+    "use",
+    "utilise",
+    "validate",
+    "verify",
+    "visit",
+    "widen",
+    "work",
+    "write",
 ];
 
-static VERB_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| VERBS.iter().copied().collect());
+static VERB_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| VERBS.iter().copied().collect());
 
 fn is_verb(w: &str) -> bool {
     VERB_SET.contains(w)
@@ -57,7 +289,9 @@ fn is_verb(w: &str) -> bool {
 
 /// A verb in its "-ing" form ("promoting", "developing", "running").
 fn is_gerund(w: &str) -> bool {
-    let Some(stem) = w.strip_suffix("ing") else { return false };
+    let Some(stem) = w.strip_suffix("ing") else {
+        return false;
+    };
     if stem.len() < 2 {
         return false;
     }
@@ -72,8 +306,24 @@ fn is_gerund(w: &str) -> bool {
 /// A past participle of a plan verb ("developed", "undertaken", "agreed").
 fn is_participle(w: &str) -> bool {
     const IRREGULAR: &[&str] = &[
-        "undertaken", "taken", "given", "made", "held", "done", "written", "drawn", "brought",
-        "built", "put", "set", "sent", "run", "kept", "found", "begun", "shown",
+        "undertaken",
+        "taken",
+        "given",
+        "made",
+        "held",
+        "done",
+        "written",
+        "drawn",
+        "brought",
+        "built",
+        "put",
+        "set",
+        "sent",
+        "run",
+        "kept",
+        "found",
+        "begun",
+        "shown",
     ];
     if IRREGULAR.contains(&w) {
         return true;
@@ -81,7 +331,9 @@ fn is_participle(w: &str) -> bool {
     if let Some(stem) = w.strip_suffix("ed") {
         return is_verb(stem)
             || is_verb(&format!("{stem}e"))
-            || stem.strip_suffix('i').is_some_and(|s| is_verb(&format!("{s}y")))
+            || stem
+                .strip_suffix('i')
+                .is_some_and(|s| is_verb(&format!("{s}y")))
             || (stem.len() >= 3 && {
                 let b = stem.as_bytes();
                 b[b.len() - 1] == b[b.len() - 2] && is_verb(&stem[..stem.len() - 1])
@@ -102,7 +354,10 @@ fn lower_words(s: &str) -> Vec<String> {
 pub fn strip_marker(s: &str) -> &str {
     let t = s.trim_start_matches(|c: char| {
         c.is_whitespace()
-            || matches!(c, '•' | '●' | '▪' | '◦' | '·' | '\u{f0b7}' | '➢' | '✓' | '-' | '–' | '*')
+            || matches!(
+                c,
+                '•' | '●' | '▪' | '◦' | '·' | '\u{f0b7}' | '➢' | '✓' | '-' | '–' | '*'
+            )
     });
     // numbering: "1.", "1)", "1.2", "a)", "(iv)"
     let bytes = t.as_bytes();
@@ -194,7 +449,9 @@ pub fn action_likeness(s: &str) -> f32 {
 
 /// A noun made from a plan verb: "development", "implementation", "expansion", "review".
 fn nominalises_verb(w: &str) -> bool {
-    for suf in ["ation", "ition", "tion", "sion", "ment", "ance", "ence", "al"] {
+    for suf in [
+        "ation", "ition", "tion", "sion", "ment", "ance", "ence", "al",
+    ] {
         if let Some(stem) = w.strip_suffix(suf) {
             if stem.len() < 3 {
                 continue;
@@ -226,8 +483,10 @@ pub fn narrative_likeness(s: &str) -> f32 {
     }
     let mut past = 0usize;
     for w in ws.windows(2) {
-        if matches!(w[0].as_str(), "has" | "have" | "had" | "was" | "were" | "been" | "is" | "are")
-            && (w[1].ends_with("ed") || is_participle(&w[1]) || w[1] == "now" || w[1] == "being")
+        if matches!(
+            w[0].as_str(),
+            "has" | "have" | "had" | "was" | "were" | "been" | "is" | "are"
+        ) && (w[1].ends_with("ed") || is_participle(&w[1]) || w[1] == "now" || w[1] == "being")
         {
             past += 2;
         }
@@ -248,9 +507,16 @@ pub fn indicator_likeness(s: &str) -> f32 {
         return 1.0;
     }
     match ws.first().map(String::as_str) {
-        Some("number" | "percentage" | "proportion" | "rate" | "ratio" | "average" | "total"
-            | "no" | "count" | "level" | "levels") if ws.get(1).is_some_and(|w| w == "of") => 1.0,
-        _ if ws.windows(2).any(|w| w[0] == "per" && matches!(w[1].as_str(), "cent" | "1000" | "100000")) => 0.7,
+        Some(
+            "number" | "percentage" | "proportion" | "rate" | "ratio" | "average" | "total" | "no"
+            | "count" | "level" | "levels",
+        ) if ws.get(1).is_some_and(|w| w == "of") => 1.0,
+        _ if ws
+            .windows(2)
+            .any(|w| w[0] == "per" && matches!(w[1].as_str(), "cent" | "1000" | "100000")) =>
+        {
+            0.7
+        }
         _ => 0.0,
     }
 }
@@ -258,7 +524,10 @@ pub fn indicator_likeness(s: &str) -> f32 {
 /// A risk statement: "Risk that ...", "Failure to ...", "Inability to ...", "Lack of ...".
 pub fn risk_likeness(s: &str) -> f32 {
     let ws = lower_words(s);
-    match (ws.first().map(String::as_str), ws.get(1).map(String::as_str)) {
+    match (
+        ws.first().map(String::as_str),
+        ws.get(1).map(String::as_str),
+    ) {
         (Some("risk"), Some("that" | "of")) => 1.0,
         (Some("there"), Some("is")) if ws.get(3).is_some_and(|w| w == "risk") => 1.0,
         (Some("failure" | "inability"), Some("to" | "of")) => 1.0,
@@ -278,22 +547,35 @@ pub fn is_time_of_day(s: &str) -> bool {
     // "10.30" is also a date-like or money number: only with a minute part of 00-59
     RE.is_match(t)
         && t.split([':', '.']).nth(1).is_none_or(|m| {
-            m.chars().take(2).collect::<String>().parse::<u32>().is_ok_and(|v| v < 60)
+            m.chars()
+                .take(2)
+                .collect::<String>()
+                .parse::<u32>()
+                .is_ok_and(|v| v < 60)
         })
 }
 
 /// Money or a plain number: "£1.2m", "12,500", "(340)", "-5%", "£000".
 pub fn is_number(s: &str) -> bool {
-    let t = s.trim().trim_start_matches(['£', '$', '€', '(', '-', '+']).trim_end_matches([')', '%', 'k', 'm', 'K', 'M']);
+    let t = s
+        .trim()
+        .trim_start_matches(['£', '$', '€', '(', '-', '+'])
+        .trim_end_matches([')', '%', 'k', 'm', 'K', 'M']);
     !t.is_empty()
-        && t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
         && t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A money amount: a currency sign, or a number with thousands separators or "k"/"m".
 pub fn is_money(s: &str) -> bool {
     let t = s.trim();
-    is_number(t) && (t.contains('£') || t.contains('$') || t.contains('€') || t.ends_with(['k', 'm', 'K', 'M']) || (t.contains(',') && !t.contains('%')))
+    is_number(t)
+        && (t.contains('£')
+            || t.contains('$')
+            || t.contains('€')
+            || t.ends_with(['k', 'm', 'K', 'M'])
+            || (t.contains(',') && !t.contains('%')))
 }
 
 #[cfg(test)]
@@ -316,14 +598,26 @@ mod tests {
         ] {
             assert!(action_likeness(s) >= 0.7, "{s}: {}", action_likeness(s));
         }
-        for s in ["Apologies for absence", "Minutes of the previous meeting", "Sandra Shorter", "Green", "31/03/2015", "Labour Party", ""] {
+        for s in [
+            "Apologies for absence",
+            "Minutes of the previous meeting",
+            "Sandra Shorter",
+            "Green",
+            "31/03/2015",
+            "Labour Party",
+            "",
+        ] {
             assert!(action_likeness(s) < 0.5, "{s}: {}", action_likeness(s));
         }
     }
 
     #[test]
     fn narrative_reads_as_progress() {
-        assert!(narrative_likeness("The strategy has been agreed and 8 meetings were held in November.") > 0.5);
+        assert!(
+            narrative_likeness(
+                "The strategy has been agreed and 8 meetings were held in November."
+            ) > 0.5
+        );
         assert!(narrative_likeness("Develop the strategy with partners") < 0.2);
     }
 

@@ -59,8 +59,10 @@ fn profile(s: &ColumnStats) -> [f32; 12] {
 /// How alike two columns' contents are, 0-1.
 pub fn likeness(a: &ColumnStats, b: &ColumnStats) -> f32 {
     let (pa, pb) = (profile(a), profile(b));
-    let d: f32 = pa.iter().zip(&pb).map(|(x, y)| (x - y).abs()).sum::<f32>() / pa.len() as f32;
-    (1.0 - 2.5 * d).max(0.0)
+    let diffs = pa.iter().zip(&pb).map(|(x, y)| (x - y).abs());
+    let (sum, max) = diffs.fold((0.0f32, 0.0f32), |(s, m), d| (s + d, m.max(d)));
+    // alike overall, and in no measure far apart
+    (1.0 - 2.0 * sum / pa.len() as f32 - 0.5 * max).max(0.0)
 }
 
 /// Place the `from` columns (a page's) under the `to` columns (the plan's), keeping their
@@ -80,7 +82,10 @@ pub fn fit(
         if from[j].filled == 0 {
             return 0.0;
         }
-        let pos = match (from_x.get(j).copied().flatten(), to_x.get(i).copied().flatten()) {
+        let pos = match (
+            from_x.get(j).copied().flatten(),
+            to_x.get(i).copied().flatten(),
+        ) {
             (Some(a), Some(b)) => 0.15 * overlap_share(a, b),
             _ => 0.0,
         };
@@ -105,7 +110,9 @@ pub fn fit(
             }
         }
     }
-    let (mut i, total) = (0..m).map(|i| (i, best[n - 1][i])).max_by(|a, b| a.1.total_cmp(&b.1))?;
+    let (mut i, total) = (0..m)
+        .map(|i| (i, best[n - 1][i]))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
     let filled = from.iter().filter(|s| s.filled > 0).count().max(1);
     if total / (filled as f32) < 0.55 {
         return None;
@@ -131,19 +138,35 @@ pub fn apply(t: &Table, map: &[usize], width: usize) -> Table {
             let mut cells: Vec<Cell> = (0..width).map(|_| Cell::new("", r.prov)).collect();
             let banner = r.filled() == 1 && r.cells.first().is_some_and(|c| !c.is_empty());
             for (j, c) in r.cells.iter().enumerate() {
-                let Some(&i) = (if banner && j == 0 { Some(&0) } else { map.get(j) }) else { continue };
+                let Some(&i) = (if banner && j == 0 {
+                    Some(&0)
+                } else {
+                    map.get(j)
+                }) else {
+                    continue;
+                };
                 let dst = &mut cells[i];
                 if dst.text.trim().is_empty() {
-                    *dst = Cell { colspan: 1, ..c.clone() };
+                    *dst = Cell {
+                        colspan: 1,
+                        ..c.clone()
+                    };
                 } else if !c.text.trim().is_empty() {
                     dst.text.push(' ');
                     dst.text.push_str(c.text.trim());
                 }
             }
-            Row { cells, prov: r.prov }
+            Row {
+                cells,
+                prov: r.prov,
+            }
         })
         .collect();
-    Table { rows, origin: t.origin, prov: t.prov }
+    Table {
+        rows,
+        origin: t.origin,
+        prov: t.prov,
+    }
 }
 
 #[cfg(test)]
@@ -155,7 +178,13 @@ mod tests {
     fn rows(cols: &[&[&str]]) -> Vec<Row> {
         let n = cols[0].len();
         (0..n)
-            .map(|i| Row { cells: cols.iter().map(|c| Cell::new(c[i], Prov::page(1))).collect(), prov: Prov::page(1) })
+            .map(|i| Row {
+                cells: cols
+                    .iter()
+                    .map(|c| Cell::new(c[i], Prov::page(1)))
+                    .collect(),
+                prov: Prov::page(1),
+            })
             .collect()
     }
 
@@ -164,24 +193,42 @@ mod tests {
         let first = rows(&[
             &["Better care", "", ""],
             &["1. Fewer admissions; 2. More care at home;", "", ""],
-            &["Develop the strategy with partners", "Review the pathway", "Open two new hubs"],
+            &[
+                "Develop the strategy with partners",
+                "Review the pathway",
+                "Open two new hubs",
+            ],
             &["Jo Bloggs", "Sam Smith", "Head of Service"],
             &["March 2015", "On-going", "July 2014"],
-            &["The draft strategy has been agreed by the board.", "Work has started.", "One hub opened in May."],
+            &[
+                "The draft strategy has been agreed by the board.",
+                "Work has started.",
+                "One hub opened in May.",
+            ],
             &["G", "A", "G"],
         ]);
         let page = rows(&[
             &["Agree the budget with the CCG", "Recruit two nurses"],
             &["Ann Other", "JB"],
             &["Q3 2014/15", "by July 2014"],
-            &["Meetings were held in June and the budget was approved.", "Posts were advertised."],
+            &[
+                "Meetings were held in June and the budget was approved.",
+                "Posts were advertised.",
+            ],
             &["R", "G"],
         ]);
         let (a, b): (Vec<&Row>, Vec<&Row>) = (first.iter().collect(), page.iter().collect());
         let (to, from) = (measure(&a, 7), measure(&b, 5));
         let map = fit(&from, &to, &[], &[]).unwrap();
         assert_eq!(map, vec![2, 3, 4, 5, 6]);
-        let t = apply(&Table { rows: page.clone(), ..Default::default() }, &map, 7);
+        let t = apply(
+            &Table {
+                rows: page.clone(),
+                ..Default::default()
+            },
+            &map,
+            7,
+        );
         assert_eq!(t.rows[0].cells[2].text, "Agree the budget with the CCG");
         assert_eq!(t.rows[1].cells[6].text, "G");
         // a table of another kind does not fit

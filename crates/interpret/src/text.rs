@@ -105,29 +105,6 @@ pub fn measures_intro(s: &str) -> bool {
     RE.is_match(s.trim())
 }
 
-/// A label that names an objective or priority ("Priority Outcome 2 ...", "Objective 3: ...").
-pub fn objective_label(s: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:strategic\s+)?(?:priority\s+outcome|priority|outcome|objective|aim|theme|ambition)\s+(?:\d{1,2}|[ivx]{1,4}|[a-h])\b[:.\-–]?\s+\S")
-            .expect("objective label regex")
-    });
-    RE.is_match(s.trim())
-}
-
-/// An objective label anywhere in a text block at a sentence or line start
-/// ("Portfolio Plan 2013/14 Priority Outcome 1 Ensuring ..."): the text from the label on.
-pub fn find_objective_label(s: &str) -> Option<&str> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[\s.:;)])((?:Strategic\s+)?(?:Priority\s+Outcome|Priority|Outcome|Objective|Aim|Theme|Ambition)\s+(?:\d{1,2}|[IVX]{1,4})\b[:.\-–]?\s+\S)")
-            .expect("objective label search regex")
-    });
-    if objective_label(s) {
-        return Some(s.trim());
-    }
-    let m = RE.captures(s)?.get(1)?;
-    Some(s[m.start()..].trim())
-}
-
 /// A reference code such as `SCAR001`, `DADU004`, `SHAW001.2`, `A1.3`.
 pub fn is_ref_code(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -136,34 +113,29 @@ pub fn is_ref_code(s: &str) -> bool {
     RE.is_match(s.trim())
 }
 
-/// `CODE *description*` pairs anywhere in a text (the description emphasised).
-pub fn emphasised_ref_descriptions(s: &str) -> Vec<(String, String)> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b([A-Z][A-Z0-9]{1,9}\d{1,4})\s+\*([^*]{10,})\*")
-            .expect("emphasised ref regex")
+/// The text and each part of it that starts a new sentence ("... template. SHAW004 ...").
+pub fn sentence_starts(s: &str) -> impl Iterator<Item = &str> {
+    let starts = s.char_indices().filter_map(move |(i, c)| {
+        let before = &s[..i];
+        (i > 0 && (c.is_uppercase() || c.is_ascii_digit()) && before.ends_with(". ")).then_some(i)
     });
-    RE.captures_iter(s)
-        .filter_map(|c| {
-            Some((
-                c.get(1)?.as_str().to_string(),
-                c.get(2)?.as_str().trim().to_string(),
-            ))
-        })
-        .collect()
+    std::iter::once(0).chain(starts).map(move |i| s[i..].trim())
 }
 
-/// "Service: Care4CE (SCAR)" -> "Care4CE (SCAR)": a labelled section heading.
-pub fn section_label(s: &str) -> Option<&str> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:service|theme|section|portfolio|priority area|strategic theme|workstream|programme|department|division)\s*:\s*(.{2,150})$")
-            .expect("section label regex")
-    });
-    RE.captures(s.trim())
-        .and_then(|c| c.get(1))
-        .map(|m| m.as_str().trim())
+/// "Executive Nurse) Special focus on ..." -> ("Executive Nurse)", "Special focus on ..."):
+/// the closing part of a bracket left open, and what follows it.
+pub fn split_closing_tail(s: &str) -> Option<(String, String)> {
+    let close = s.find(')')?;
+    if s[..close].contains('(') {
+        return None;
+    }
+    let (tail, rest) = s.split_at(close + 1);
+    let rest = rest.trim();
+    starts_upper_or_digit(rest).then(|| (tail.trim().to_string(), rest.to_string()))
 }
 
-/// "SCAR001 *To maintain ...*" -> ("SCAR001", "To maintain ..."): a reference code and its description.
+/// "SCAR001 *To maintain ...*" -> ("SCAR001", "To maintain ..."): a reference code and its
+/// description (emphasis marks around it dropped).
 pub fn ref_description(s: &str) -> Option<(&str, &str)> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^([A-Z][A-Z0-9]{1,9}\d{1,4}(?:[./-]\d{1,3})*)\s+[*_]*\s*(.{10,}?)\s*[*_]*$")
@@ -218,14 +190,6 @@ mod tests {
         );
         assert!(measures_intro("We measure this achievement by:"));
         assert!(!measures_intro("Measure the impact of X on Y"));
-        assert!(objective_label(
-            "Priority Outcome 2 Maximising Independence"
-        ));
-        assert!(!objective_label("Priority setting for the board"));
-        assert_eq!(
-            section_label("Service: Care4CE (SCAR)"),
-            Some("Care4CE (SCAR)")
-        );
         assert_eq!(
             ref_description("SCAR001 *To maintain and develop a workforce*"),
             Some(("SCAR001", "To maintain and develop a workforce"))
@@ -233,20 +197,20 @@ mod tests {
         assert_eq!(parent_ref("SCAR001.10"), Some("SCAR001"));
         assert_eq!(parent_ref("SCAR001"), None);
         assert!(page_number("Page 3 of 12"));
-        assert_eq!(
-            find_objective_label("Plan Update 2013/14 (end of Nov) Priority Outcome 1 Ensuring x."),
-            Some("Priority Outcome 1 Ensuring x.")
-        );
-        assert_eq!(find_objective_label("a priority for us"), None);
         assert!(is_ref_code("SHAW004") && is_ref_code("SCAR001.10") && !is_ref_code("Ongoing"));
+        let segs: Vec<&str> =
+            sentence_starts("Each risk will need a template. SHAW004 *Increase the numbers*")
+                .collect();
         assert_eq!(
-            emphasised_ref_descriptions(
-                "Each risk will need a template. SHAW004 *Increase the numbers taking part*"
-            ),
-            vec![(
-                "SHAW004".to_string(),
-                "Increase the numbers taking part".to_string()
-            )]
+            ref_description(segs[1]),
+            Some(("SHAW004", "Increase the numbers"))
+        );
+        assert_eq!(
+            split_closing_tail("Executive Nurse) Special focus on x"),
+            Some((
+                "Executive Nurse)".to_string(),
+                "Special focus on x".to_string()
+            ))
         );
         assert!(!page_number("3 year ambition"));
     }

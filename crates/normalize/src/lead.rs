@@ -92,6 +92,10 @@ pub fn looks_like_person(raw: &str) -> bool {
     if crate::looks_like_deadline(&c) || crate::looks_like_status(&c) {
         return false;
     }
+    // posts written as acronyms, alone or listed: "RFO", "DoN", "NED-WT/DoN", "SMT / CEO"
+    if ACRONYM_POSTS.is_match(&c) {
+        return true;
+    }
     // strong evidence only: a name, initials, or a body with a team word / acronym
     parse_people(&c).iter().any(|p| match p.kind {
         PersonKind::Person | PersonKind::Initials => true,
@@ -103,6 +107,12 @@ pub fn looks_like_person(raw: &str) -> bool {
         }
     })
 }
+
+/// A cell of acronyms only, each with at least two capitals.
+static ACRONYM_POSTS: LazyLock<Regex> = LazyLock::new(|| {
+    let tok = r"(?:[A-Z][a-z]?){2,6}[A-Z]?";
+    Regex::new(&format!(r"^{tok}(?:\s*[-/&,+]\s*{tok})*$")).expect("acronym posts regex")
+});
 
 static VIA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\s+via\s+").expect("via regex"));
 static BRACKET: LazyLock<Regex> =
@@ -213,6 +223,34 @@ const ROLE_WORDS: &[&str] = &[
     "champion",
     "administrator",
     "hos",
+    // posts of town and parish councils, NHS bodies and council services
+    "clerk",
+    "rfo",
+    "treasurer",
+    "engineer",
+    "planner",
+    "surveyor",
+    "inspector",
+    "controller",
+    "auditor",
+    "accountant",
+    "solicitor",
+    "lawyer",
+    "registrar",
+    "librarian",
+    "warden",
+    "ranger",
+    "practitioner",
+    "therapist",
+    "matron",
+    "superintendent",
+    "guardian",
+    "sponsor",
+    "ceo",
+    "cfo",
+    "coo",
+    "sro",
+    "dph",
 ];
 
 /// Capitalised words common in plan text that are not names.

@@ -17,7 +17,10 @@ mod lead;
 mod rag;
 
 pub use lead::{lead, looks_like_person, Lead, Person, PersonKind, MAX_LEAD_CHARS};
-pub use rag::{looks_like_rag, looks_like_status, rag, rag_from_colour, Rag, RagSource, RagStatus, MAX_RAG_CHARS};
+pub use rag::{
+    looks_like_rag, looks_like_status, rag, rag_from_colour, Rag, RagSource, RagStatus,
+    MAX_RAG_CHARS,
+};
 
 #[cfg(test)]
 mod tests {

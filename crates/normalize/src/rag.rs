@@ -499,7 +499,14 @@ mod tests {
         assert_eq!(st("Under control"), Some(Amber));
         assert_eq!(st("Overdue"), Some(Red));
         assert_eq!(st("Achieved or on target"), Some(Green));
-        for s in ["In progress", "Incomplete", "Pending", "On hold", "Not yet due", "Superseded"] {
+        for s in [
+            "In progress",
+            "Incomplete",
+            "Pending",
+            "On hold",
+            "Not yet due",
+            "Superseded",
+        ] {
             assert_eq!(st(s), None, "{s}");
             assert!(looks_like_status(s), "{s}");
             assert!(!looks_like_rag(s), "{s}");
