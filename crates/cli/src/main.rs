@@ -103,7 +103,10 @@ impl RoleArgs {
                 .map_err(|e| format!("{}: {e}", path.display()))?;
         }
         if let Some(spec) = &self.roles {
-            p.extend(plansift_interpret::Profile::parse_pairs(spec).map_err(|e| format!("--roles: {e}"))?);
+            p.extend(
+                plansift_interpret::Profile::parse_pairs(spec)
+                    .map_err(|e| format!("--roles: {e}"))?,
+            );
         }
         Ok(p)
     }
@@ -127,7 +130,13 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Extract { paths, output, format, jobs, roles } => match roles.profile() {
+        Command::Extract {
+            paths,
+            output,
+            format,
+            jobs,
+            roles,
+        } => match roles.profile() {
             Ok(profile) => extract(paths, output, format, jobs, profile),
             Err(e) => usage_error(e),
         },
@@ -177,7 +186,10 @@ fn explain_roles(file: &Path, profile: plansift_interpret::Profile) -> ExitCode 
     };
     match plansift_extract::read_model(&file.display().to_string(), &bytes) {
         Ok((_, doc)) => {
-            let options = plansift_interpret::Options { profile, explain: true };
+            let options = plansift_interpret::Options {
+                profile,
+                explain: true,
+            };
             let found = plansift_interpret::interpret_with(&doc, &options);
             print!("{}", plansift_interpret::explain::render(&found.tables));
             println!("{} actions", found.actions.len());
@@ -203,7 +215,10 @@ fn extract(
     profile: plansift_interpret::Profile,
 ) -> ExitCode {
     let options = plansift_extract::ExtractOptions {
-        interpret: plansift_interpret::Options { profile, explain: false },
+        interpret: plansift_interpret::Options {
+            profile,
+            explain: false,
+        },
     };
     if jobs == Some(0) {
         return usage_error("--jobs must be at least 1");

@@ -329,6 +329,12 @@ pub fn extract_all(paths: &[std::path::PathBuf]) -> Vec<PlanDocument> {
 }
 
 /// [`extract_all`] with options.
-pub fn extract_all_with(paths: &[std::path::PathBuf], options: &ExtractOptions) -> Vec<PlanDocument> {
-    paths.par_iter().map(|p| extract_path_with(p, options)).collect()
+pub fn extract_all_with(
+    paths: &[std::path::PathBuf],
+    options: &ExtractOptions,
+) -> Vec<PlanDocument> {
+    paths
+        .par_iter()
+        .map(|p| extract_path_with(p, options))
+        .collect()
 }

@@ -30,7 +30,7 @@ use crate::roles::Role;
 /// The score a role must reach for a column to take it.
 const MIN_ROLE: f32 = 0.5;
 /// The score the action column must reach.
-const MIN_ACTION: f32 = 0.55;
+const MIN_ACTION: f32 = 0.45;
 /// How much a header naming another role counts against a role (per unit of difference).
 const HEADER_VETO: f32 = 1.0;
 /// Header rows are looked for among this many first rows of a table.
@@ -221,14 +221,13 @@ fn is_field_name(t: &str) -> bool {
 /// Whether a row is a header row of a table (at its top).
 pub fn is_header_row(row: &Row) -> bool {
     header_likeness(row)
-        .is_some_and(|(score, known)| known >= 2 && score >= 0.5 || known >= 1 && score >= 0.75)
+        .is_some_and(|(score, known)| known >= 2 && score >= 0.6 || known >= 1 && score >= 0.75)
 }
 
 /// Whether a row inside a table's body starts a new header: the evidence must be
 /// stronger than at the top, where headers are expected.
 pub fn is_inner_header_row(row: &Row) -> bool {
-    header_likeness(row)
-        .is_some_and(|(score, known)| known >= 2 && score >= 0.7 || known >= 3 && score >= 0.6)
+    header_likeness(row).is_some_and(|(score, known)| known >= 2 && score >= 0.8)
 }
 
 /// Find the header rows among the first rows: the first header row, and a sub-header row
@@ -424,7 +423,23 @@ fn assign(
     let mut cands: Vec<(usize, f32)> = (0..width)
         .map(|i| (i, cols[i].total(Role::Action)))
         .filter(|&(i, s)| {
+            // actions are the column's best reading (or nearly): a column whose header
+            // names an objective or a measure is not an action column for its content alone
+            // (a rival reading of text from content alone - progress, an objective - leaves
+            // the choice to the joint assignment)
+            let best_other = Role::ALL
+                .iter()
+                .filter(|&&r| r != Role::Action)
+                .filter(|&&r| {
+                    !(matches!(
+                        r,
+                        Role::Progress | Role::NextSteps | Role::Objective | Role::Theme
+                    ) && cols[i].header(r) == 0.0)
+                })
+                .map(|&r| cols[i].total(r))
+                .fold(0.0f32, f32::max);
             s >= MIN_ACTION
+                && s + 0.1 >= best_other
                 && (cols[i].forced == Some(Role::Action)
                     || cols[i].content(Role::Action) >= 0.2
                     || cols[i].header(Role::Action) >= 0.8)
@@ -433,18 +448,22 @@ fn assign(
     cands.sort_by(|a, b| b.1.total_cmp(&a.1));
     cands.truncate(3);
     let mut best: Option<(f32, Vec<Option<Role>>)> = None;
-    let options: Vec<Option<usize>> = cands
-        .iter()
-        .map(|c| Some(c.0))
-        .chain(std::iter::once(None))
-        .collect();
+    // With a candidate, the table has an action column: "no action column" is not compared
+    // with the candidates (an assignment without one can score more by leaving the text
+    // column to a weaker role).
+    let options: Vec<Option<usize>> = if cands.is_empty() {
+        vec![None]
+    } else {
+        cands.iter().map(|c| Some(c.0)).collect()
+    };
     for a in options {
         let (total, roles) = greedy(&cols, a, width);
         if best.as_ref().is_none_or(|(t, _)| total > *t) {
             best = Some((total, roles));
         }
     }
-    let roles = best.map(|b| b.1).unwrap_or_else(|| vec![None; width]);
+    let mut roles = best.map(|b| b.1).unwrap_or_else(|| vec![None; width]);
+    nest_groupings(&mut roles, &cols, stats);
     let mut columns: Vec<ColumnReading> = (0..width)
         .map(|i| {
             let role = roles[i];
@@ -490,6 +509,27 @@ fn assign(
     }
 }
 
+/// Two carried-down columns of grouping text: the one whose value changes less often is the
+/// theme, the other the objective (when no header says otherwise).
+fn nest_groupings(roles: &mut [Option<Role>], cols: &[ColumnScores], stats: &[ColumnStats]) {
+    let Some(o) = roles.iter().position(|r| *r == Some(Role::Objective)) else {
+        return;
+    };
+    if roles.contains(&Some(Role::Theme)) || cols[o].header(Role::Objective) >= 0.5 {
+        return;
+    }
+    let other = (0..roles.len()).find(|&i| {
+        roles[i].is_none()
+            && cols[i].header(Role::Objective) == 0.0
+            && cols[i].content(Role::Objective) >= 0.5
+            && stats[i].groups > stats[o].groups
+    });
+    if let Some(i) = other {
+        roles[o] = Some(Role::Theme);
+        roles[i] = Some(Role::Objective);
+    }
+}
+
 /// Greedy assignment with the action column fixed (or none): returns the total score.
 fn greedy(cols: &[ColumnScores], action: Option<usize>, width: usize) -> (f32, Vec<Option<Role>>) {
     let mut roles: Vec<Option<Role>> = vec![None; width];
@@ -520,11 +560,14 @@ fn greedy(cols: &[ColumnScores], action: Option<usize>, width: usize) -> (f32, V
         if roles[i].is_some() || (r.is_field() && roles.contains(&Some(r))) {
             continue;
         }
-        // objectives and themes stand left of the actions they group
-        if matches!(r, Role::Objective | Role::Theme)
-            && action.is_some_and(|a| i > a)
-            && cols[i].header(r) < 0.5
-        {
+        // objectives and themes usually stand left of the actions they group
+        let right = action.is_some_and(|a| i > a);
+        let s = if matches!(r, Role::Objective | Role::Theme) && right && cols[i].header(r) < 0.5 {
+            s - 0.3
+        } else {
+            s
+        };
+        if s < min_score(r) {
             continue;
         }
         roles[i] = Some(r);

@@ -29,6 +29,8 @@ pub struct Banner {
     pub code: Option<String>,
     /// The theme or objective it names.
     pub text: String,
+    /// Where its label starts in the text read (bytes).
+    pub start: usize,
 }
 
 /// Labels that name a theme (a group of objectives).
@@ -170,7 +172,12 @@ fn parse_at(s: &str, at: usize, anywhere: bool) -> Option<Banner> {
     if crate::text::real_words(&text) < 1 || text.chars().count() < 3 {
         return None;
     }
-    Some(Banner { level, code, text })
+    Some(Banner {
+        level,
+        code,
+        text,
+        start: at,
+    })
 }
 
 /// Depth of a code: "2" is 1, "2.a" and "2a" are 2, "2.1.3" is 3.

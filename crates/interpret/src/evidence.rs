@@ -252,9 +252,10 @@ pub fn content_score(s: &ColumnStats, role: Role) -> (f32, String) {
         }
         Role::Action => {
             let fill = clamp(s.fill() * 1.6);
-            let v = s.action * fill * (0.6 + 0.4 * s.distinct)
-                - 0.6 * valued
-                - 0.4 * s.narrative * long;
+            // actions differ row to row: a column whose value repeats is a grouping
+            let runs = (s.groups / s.fill().max(0.05)).min(1.0);
+            let varied = (0.2 + 0.8 * runs) * (0.6 + 0.4 * s.distinct);
+            let v = s.action * fill * varied - 0.6 * valued - 0.4 * s.narrative * long;
             let v = if s.mean_chars < 6.0 { 0.0 } else { v };
             (clamp(v), format!("{} read as actions", pct(s.action)))
         }

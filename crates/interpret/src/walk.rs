@@ -691,9 +691,23 @@ fn row_banner(w: &mut Walker, c: &mut RowCtx) -> Step {
     if !c.cell(Role::Lead).is_empty() || !c.cell(Role::Deadline).is_empty() {
         return Step::Pass;
     }
+    // an objective or theme cell beside an action is read by the rules for those cells
+    let first = c.row.cells.iter().position(|x| !x.is_empty());
+    let first_role = first.and_then(|i| c.plan.shape.roles.get(i).copied().flatten());
+    let action_col = c.plan.shape.col(Role::Action);
+    if !c.action.is_empty()
+        && (matches!(first_role, Some(Role::Objective) | Some(Role::Theme)) || first != action_col)
+    {
+        return Step::Pass;
+    }
     let Some(b) = banner::parse(&c.joined, false) else {
         return Step::Pass;
     };
+    // the banner starts in the row's first cell (and may run on into the next ones)
+    let first_len = first.map_or(0, |i| c.row.cells[i].text.trim().len());
+    if b.start >= first_len {
+        return Step::Pass;
+    }
     w.apply_banner(b);
     w.set_open(false);
     Step::Done

@@ -1,0 +1,86 @@
+//! Issue 8's layout-variation bars: every fixture plan re-laid out in each layout family
+//! (from its gold labels), in CSV, TSV, HTML and text, scored against the original's gold.
+
+use plansift_tests::layouts::{families, records, Format, Layout};
+use plansift_tests::{fixtures, score, Gold, Score};
+use serde_json::Value;
+
+fn golds() -> Vec<(Gold, Value)> {
+    let dir = fixtures().join("gold");
+    let mut out = Vec::new();
+    for g in plansift_eval::load_gold_dir(&dir).expect("gold") {
+        let text =
+            std::fs::read_to_string(dir.join(format!("{}.gold.json", g.stem))).expect("gold file");
+        out.push((g, serde_json::from_str(&text).expect("gold JSON")));
+    }
+    out
+}
+
+/// Extract one generated file in memory.
+fn extract(name: &str, content: &str) -> Value {
+    let doc = plansift_extract::extract_bytes(name, content.as_bytes());
+    assert!(doc.error.is_none(), "{name}: {:?}", doc.error);
+    serde_json::to_value(&doc).expect("serialise")
+}
+
+fn run(layout_of: impl Fn(&[plansift_tests::layouts::Record], u64) -> Layout) -> Score {
+    let golds = golds();
+    let mut docs = Vec::new();
+    for (i, (g, v)) in golds.iter().enumerate() {
+        let recs = records(v);
+        let layout = layout_of(&recs, i as u64 + 1);
+        let title = v["title"].as_str().unwrap_or("Delivery plan");
+        let content = layout.render(title, &recs);
+        docs.push(extract(
+            &format!("{}.{}", g.stem, layout.format.ext()),
+            &content,
+        ));
+    }
+    let gs: Vec<Gold> = golds.into_iter().map(|(g, _)| g).collect();
+    score(&gs, &docs).total
+}
+
+#[test]
+fn every_layout_family_meets_the_bars() {
+    let mut failed = Vec::new();
+    for fam in families() {
+        let mut total = Score::default();
+        for format in Format::ALL {
+            let s = run(|recs, seed| (fam.make)(recs, format, seed));
+            println!("{:20} {:5} {}", fam.name, format.ext(), s.summary());
+            total.add(&s);
+        }
+        println!("{:20} ALL   {}", fam.name, total.summary());
+        if total.f1() < 0.97 || total.fields() < 0.95 {
+            let misses: Vec<&String> = total.misses.iter().take(12).collect();
+            failed.push(format!(
+                "{}: f1={:.3} fields={:.3}\n  {misses:#?}",
+                fam.name,
+                total.f1(),
+                total.fields()
+            ));
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "layout families under the bars (action_f1 >= 0.97, fields >= 0.95):\n{}",
+        failed.join("\n")
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Any combination of the layout choices keeps most actions and their fields.
+        #[test]
+        fn any_layout_keeps_the_actions(seed in 0u64..1_000_000) {
+            let s = run(|recs, i| Layout::random(recs, seed.wrapping_mul(7919).wrapping_add(i)));
+            prop_assert!(s.f1() >= 0.9, "seed {seed}: {}\n{:#?}", s.summary(), s.misses.iter().take(10).collect::<Vec<_>>());
+            prop_assert!(s.fields() >= 0.9, "seed {seed}: {}", s.summary());
+        }
+    }
+}
