@@ -49,62 +49,13 @@ use crate::dates::{expand_two_digit_year, fy_bounds, month_bounds, ymd};
 use crate::period::Period;
 use crate::text::clean;
 use chrono::{Datelike, Days, NaiveDate};
+pub use plansift_schema::{Deadline, DeadlineKind};
 use regex::Regex;
-use schemars::JsonSchema;
-use serde::Serialize;
 use std::sync::LazyLock;
 
 /// Only the first this many characters of a deadline cell are parsed; the
 /// rest is ignored (bounds the work on pathological cells, e.g. 100k chars).
 pub const MAX_DEADLINE_CHARS: usize = 500;
-
-/// What kind of deadline expression a cell holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DeadlineKind {
-    /// A single day ("31/03/2015", "16th March").
-    Day,
-    /// A week ("w/c 16th March 2015", "week commencing ..."): seven days from the given day.
-    Week,
-    /// A calendar month ("March 2015", "Mar-15", "03/2015").
-    Month,
-    /// A quarter of the financial year ("Q3", "Quarter 2", "Q1 2015/16").
-    Quarter,
-    /// A season ("Spring 2015": spring Mar-May, summer Jun-Aug, autumn Sep-Nov, winter Dec-Feb).
-    Season,
-    /// A calendar year ("2016").
-    Year,
-    /// A UK financial year, 1 April to 31 March ("2014/15", "14/15").
-    FinancialYear,
-    /// A range between two dates or periods ("April – December 2014", "2014-2016").
-    Range,
-    /// Ongoing work with no date ("On-going").
-    Ongoing,
-    /// A recurring activity with no single date ("Quarterly", "On annual basis").
-    Recurring,
-    /// To be confirmed / agreed ("TBC", "TBA").
-    Tbc,
-    /// Not applicable ("N/A").
-    NotApplicable,
-    /// Text that states no understandable date.
-    Unparsed,
-    /// A blank cell.
-    Empty,
-}
-
-/// A normalised deadline cell.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Deadline {
-    /// The cell text exactly as given.
-    pub raw: String,
-    /// First day of the stated interval, when the cell states a start ("from April 2014", "April 2014").
-    pub start: Option<NaiveDate>,
-    /// Last day of the stated interval, when the cell states an end: the completion date
-    /// ("by July 2014" -> 2014-07-31, "before April 2015" -> 2015-03-31).
-    pub end: Option<NaiveDate>,
-    /// What kind of expression the cell holds.
-    pub kind: DeadlineKind,
-}
 
 // ---------------------------------------------------------------------------
 // Tokens
@@ -570,7 +521,10 @@ const ATOM_PARSERS: &[(&str, AtomParser)] = &[
     ("week commencing (wc + day)", week_commencing),
     ("ISO date (2015-03-31)", iso_date),
     ("numeric date (dd/mm/yy, dd.mm.yyyy)", numeric_date),
-    ("financial year or span of years (14/15, 2014-2016)", year_pair),
+    (
+        "financial year or span of years (14/15, 2014-2016)",
+        year_pair,
+    ),
     ("numeric month (mm/yyyy)", numeric_month),
     ("day and month without a year (24/02)", numeric_day_month),
     ("day then month name (16th March [2015])", day_month_name),
@@ -578,7 +532,10 @@ const ATOM_PARSERS: &[(&str, AtomParser)] = &[
     ("ordinal quarter (1st quarter)", ordinal_quarter),
     ("calendar year (2016)", calendar_year),
     ("month name and year (Mar-15, March '15)", month_joined_year),
-    ("month name then a number (March 2015, March 16, March 15)", month_number),
+    (
+        "month name then a number (March 2015, March 16, March 15)",
+        month_number,
+    ),
     ("month name alone (March)", month_alone),
     ("season ([spring] 2015)", season),
     ("quarter marker (Q1 [2015/16])", quarter_marker),
@@ -591,7 +548,9 @@ const ATOM_PARSERS: &[(&str, AtomParser)] = &[
 /// `hint`: the plan period's first year, when known (decides "March 31").
 fn parse_atom(toks: &[Tok], i: usize, hint: Option<i32>) -> Option<(AtomVal, usize)> {
     toks.get(i)?;
-    ATOM_PARSERS.iter().find_map(|(_, parse)| parse(toks, i, hint))
+    ATOM_PARSERS
+        .iter()
+        .find_map(|(_, parse)| parse(toks, i, hint))
 }
 
 fn day(y: Option<i32>, m: u32, d: u32) -> AtomVal {
@@ -1365,7 +1324,7 @@ fn resolve_year_ref(
 ) -> Option<(NaiveDate, NaiveDate)> {
     if financial {
         if let Some(p) = period {
-            return fy_bounds(p.fy_start_year());
+            return fy_bounds(crate::period::fy_start_year(p));
         }
         let c = ctx?;
         let fy = if c.month() >= 4 {
