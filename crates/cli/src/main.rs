@@ -172,8 +172,8 @@ fn model(file: &Path) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err((_, code, message)) => {
-            eprintln!("plansift: {message} ({code})");
+        Err(e) => {
+            eprintln!("plansift: {e} ({})", e.code);
             ExitCode::from(1)
         }
     }

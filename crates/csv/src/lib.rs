@@ -8,13 +8,14 @@
 //! (origin [`TableOrigin::Delimited`]), whose first row is the header row
 //! (cells marked `header` and `bold`). Rows are padded to the widest record;
 //! blank records are dropped. Cell text is plain: white space collapsed, and
-//! cells holding HTML markup go through [`plansift_html::fragment_text`].
+//! cells holding HTML markup go through [`plansift_textkit::fragment_text`].
 //! `Prov::line` is the 1-based line on which the record starts.
 
 mod scan;
 
 use plansift_model::{
-    collapse_ws, Block, Cell, Diagnostic, Document, Prov, Row, Table, TableOrigin, TextBlock,
+    collapse_ws, Block, Cell, Diagnostic, DiagnosticCode, Document, Prov, Row, Table, TableOrigin,
+    TextBlock,
 };
 
 /// Candidate delimiters, in order of preference on a tie.
@@ -187,8 +188,8 @@ fn strip_bom(text: &str) -> &str {
 
 /// Plain text of one field.
 fn cell_text(raw: &str) -> (String, bool) {
-    if plansift_html::has_markup(raw) {
-        let f = plansift_html::fragment_text(raw);
+    if plansift_textkit::has_markup(raw) {
+        let f = plansift_textkit::fragment_text(raw);
         (f.text, f.bold)
     } else {
         (collapse_ws(raw), false)
@@ -277,7 +278,7 @@ pub fn parse(text: &str, delimiter: u8) -> Result<Document, CsvError> {
     let open = scan::scan(text, delimiter, 0, 0).open_quote_line;
     if let Some(l) = open {
         diagnostics.push(Diagnostic::warning(
-            "csv.unterminated_quote",
+            DiagnosticCode::CsvUnterminatedQuote,
             format!(
                 "a quoted field opened on line {l} is never closed; it runs to the end of the file"
             ),
@@ -292,7 +293,7 @@ pub fn parse(text: &str, delimiter: u8) -> Result<Document, CsvError> {
     }
     if rows.is_empty() {
         diagnostics.push(Diagnostic::warning(
-            "csv.no_table",
+            DiagnosticCode::CsvNoTable,
             format!(
                 "no record has two or more non-empty fields with delimiter {:?}: no table",
                 char::from(delimiter)

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use plansift_model::{Diagnostic, Level};
+use plansift_model::{Diagnostic, DiagnosticCode, ErrorCode, Level};
 
 /// Why bytes are not text plansift can read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,13 +14,15 @@ pub enum DecodeError {
 }
 
 impl DecodeError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            DecodeError::Binary { .. } => "input.binary",
-            DecodeError::Encoding { .. } => "input.encoding",
+            DecodeError::Binary { .. } => ErrorCode::InputBinary,
+            DecodeError::Encoding { .. } => ErrorCode::InputEncoding,
         }
     }
 }
+
+impl std::error::Error for DecodeError {}
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -45,7 +47,7 @@ fn control(b: u8) -> bool {
 pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeError> {
     let mut notes = Vec::new();
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return decode_text(rest).map(|(t, n)| (t, n));
+        return decode_text(rest);
     }
     for (bom, enc) in [
         (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE),
@@ -55,14 +57,14 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeErro
             let (text, _, had_errors) = enc.decode(bytes);
             if had_errors {
                 notes.push(Diagnostic::warning(
-                    "input.encoding",
+                    DiagnosticCode::InputEncoding,
                     format!("invalid {} sequences replaced with U+FFFD", enc.name()),
                     None,
                 ));
             } else {
                 notes.push(Diagnostic::new(
                     Level::Info,
-                    "input.encoding",
+                    DiagnosticCode::InputEncoding,
                     format!("decoded as {}", enc.name()),
                     None,
                 ));
@@ -96,7 +98,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeErro
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             notes.push(Diagnostic::new(
                 Level::Info,
-                "input.encoding",
+                DiagnosticCode::InputEncoding,
                 format!("not UTF-8 (invalid byte at offset {offset}): decoded as Windows-1252"),
                 None,
             ));
@@ -133,7 +135,7 @@ mod tests {
             DecodeError::Binary { offset: 2 }
         );
         let e = decode_text(b"abc \x81 def").unwrap_err();
-        assert_eq!(e.code(), "input.encoding");
+        assert_eq!(e.code(), ErrorCode::InputEncoding);
         assert!(e.to_string().contains("0x81"));
     }
 }

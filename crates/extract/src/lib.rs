@@ -8,13 +8,21 @@
 //! stops a batch.
 
 mod decode;
+mod frontend;
+mod frontends;
 mod inputs;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 pub use decode::{decode_text, DecodeError};
+pub use frontend::{
+    default_registry, Confidence, FrontEnd, FrontEndError, Input, ReadError, Registry, Sniff,
+    HEAD_BYTES,
+};
+pub use frontends::{Csv, Html, Pdf, Text};
 pub use inputs::collect_inputs;
+pub use plansift_model::ErrorCode;
 use plansift_model::{Diagnostic as ModelDiagnostic, Document, Level as ModelLevel};
 use plansift_schema::{
     Diagnostic, DocError, Format, Level, Location, PlanDocument, Source, SCHEMA_VERSION,
@@ -50,10 +58,10 @@ fn empty_document(path: &str, bytes: u64) -> PlanDocument {
     }
 }
 
-fn failed(mut doc: PlanDocument, code: &str, message: String) -> PlanDocument {
+fn failed(mut doc: PlanDocument, code: ErrorCode, message: String) -> PlanDocument {
     doc.actions.clear();
     doc.error = Some(DocError {
-        code: code.to_string(),
+        code: code.into(),
         message,
     });
     doc
@@ -78,7 +86,7 @@ pub fn extract_path_with(path: &Path, options: &ExtractOptions) -> PlanDocument 
         Err(e) => {
             return failed(
                 empty_document(&shown, 0),
-                "io.read",
+                ErrorCode::IoRead,
                 format!("{shown}: cannot read the file: {e}"),
             )
         }
@@ -86,14 +94,14 @@ pub fn extract_path_with(path: &Path, options: &ExtractOptions) -> PlanDocument 
     if meta.is_dir() {
         return failed(
             empty_document(&shown, 0),
-            "io.read",
+            ErrorCode::IoRead,
             format!("{shown}: is a folder, not a file"),
         );
     }
     if meta.len() > MAX_INPUT_BYTES {
         return failed(
             empty_document(&shown, meta.len()),
-            "input.too_large",
+            ErrorCode::InputTooLarge,
             format!(
                 "{shown}: the file is {} bytes; plansift reads files up to {} bytes",
                 meta.len(),
@@ -105,7 +113,7 @@ pub fn extract_path_with(path: &Path, options: &ExtractOptions) -> PlanDocument 
         Ok(bytes) => extract_bytes_with(&shown, &bytes, options),
         Err(e) => failed(
             empty_document(&shown, meta.len()),
-            "io.read",
+            ErrorCode::IoRead,
             format!("{shown}: cannot read the file: {e}"),
         ),
     }
@@ -132,7 +140,7 @@ pub fn extract_bytes_with(path: &str, bytes: &[u8], options: &ExtractOptions) ->
             tracing::error!(file = path, "internal error: {what}");
             failed(
                 doc,
-                "internal.panic",
+                ErrorCode::InternalPanic,
                 format!("{path}: plansift failed on this file (a bug; please report it): {what}"),
             )
         }
@@ -143,98 +151,23 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// What a file's content and name say it is.
-fn sniff(path: &str, bytes: &[u8]) -> Option<Format> {
-    let head = &bytes[..bytes.len().min(1024)];
-    if head.windows(5).any(|w| w == b"%PDF-") {
-        return Some(Format::Pdf);
-    }
-    let ext = Path::new(path)
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(|e| e.to_ascii_lowercase());
-    match ext.as_deref() {
-        Some("pdf") => Some(Format::Pdf),
-        Some("html") | Some("htm") | Some("xhtml") => Some(Format::Html),
-        Some("csv") => Some(Format::Csv),
-        Some("tsv") | Some("tab") => Some(Format::Tsv),
-        Some("txt") | Some("text") | Some("md") => Some(Format::Text),
-        _ => None,
-    }
-}
-
-fn looks_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(1024)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.starts_with("<!doctype html")
-        || head.starts_with("<html")
-        || (head.starts_with('<') && head.contains("<table"))
-}
-
-/// Read a file's bytes into the document model: format detection, decoding, front-end.
-/// Returns the format, the model and notes on decoding, or the error code and message.
-pub fn read_model(
-    path: &str,
-    bytes: &[u8],
-) -> Result<(Format, Document), (Format, String, String)> {
-    let fail = |f: Option<Format>, code: &str, msg: String| {
-        (
-            f.unwrap_or(Format::Text),
-            code.to_string(),
-            format!("{path}: {msg}"),
-        )
-    };
+/// Read a file's bytes into the document model: the [`default_registry`] picks the
+/// front-end by sniffing (content and name) and reads the file with it. Returns the
+/// format and the model (decoding notes first among its diagnostics), or a typed error.
+pub fn read_model(path: &str, bytes: &[u8]) -> Result<(Format, Document), ReadError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         let msg = if bytes.is_empty() {
             "the file is empty (0 bytes)".to_string()
         } else {
             format!("the file holds only white space ({} bytes)", bytes.len())
         };
-        return Err(fail(None, "input.empty", msg));
+        return Err(ReadError {
+            code: ErrorCode::InputEmpty,
+            format: None,
+            message: format!("{path}: {msg}"),
+        });
     }
-    let hint = sniff(path, bytes);
-    if hint == Some(Format::Pdf) {
-        if !bytes.windows(5).take(1024).any(|w| w == b"%PDF-") {
-            return Err(fail(
-                hint,
-                "pdf.not_pdf",
-                "named .pdf but the file does not start with a %PDF- header".into(),
-            ));
-        }
-        return pdf_document(bytes)
-            .map(|m| (Format::Pdf, m))
-            .map_err(|(code, msg)| fail(hint, &code, msg));
-    }
-    let (text, notes) = decode_text(bytes).map_err(|e| fail(hint, e.code(), e.to_string()))?;
-    let format = match hint {
-        Some(f) => f,
-        None if looks_html(&text) => Format::Html,
-        None => match plansift_csv::looks_delimited(&text) {
-            Some(b'\t') => Format::Tsv,
-            Some(_) => Format::Csv,
-            None => Format::Text,
-        },
-    };
-    let mut model =
-        match format {
-            Format::Text => plansift_text::parse(&text),
-            Format::Html => plansift_html::parse(&text),
-            Format::Csv | Format::Tsv => {
-                let delim = plansift_csv::sniff_delimiter(&text)
-                    .unwrap_or(if format == Format::Tsv { b'\t' } else { b',' });
-                plansift_csv::parse(&text, delim)
-                    .map_err(|e| fail(Some(format), "csv.malformed", e.to_string()))?
-            }
-            Format::Pdf => unreachable!("handled above"),
-        };
-    let mut all = notes;
-    all.append(&mut model.diagnostics);
-    model.diagnostics = all;
-    Ok((format, model))
+    default_registry().read(&Input::new(path, bytes))
 }
 
 fn run(path: &str, bytes: &[u8], mut doc: PlanDocument, options: &ExtractOptions) -> PlanDocument {
@@ -243,35 +176,11 @@ fn run(path: &str, bytes: &[u8], mut doc: PlanDocument, options: &ExtractOptions
             doc.source.format = Some(format);
             finish(doc, model, options)
         }
-        Err((format, code, message)) => {
-            if code != "input.empty" && code != "input.binary" {
-                doc.source.format = Some(format);
-            }
-            failed(doc, &code, message)
+        Err(e) => {
+            doc.source.format = e.format;
+            failed(doc, e.code, e.message)
         }
     }
-}
-
-#[cfg(feature = "pdf")]
-fn pdf_document(bytes: &[u8]) -> Result<Document, (String, String)> {
-    let layout = plansift_pdf::parse(bytes, &plansift_pdf::Options::default())
-        .map_err(|e| (e.code().to_string(), e.to_string()))?;
-    let mut model = plansift_pdf_tables::to_document(&layout);
-    let mut diags = layout.diagnostics.clone();
-    diags.append(&mut model.diagnostics);
-    model.diagnostics = diags;
-    if model.meta_title.is_none() {
-        model.meta_title = layout.title.clone();
-    }
-    Ok(model)
-}
-
-#[cfg(not(feature = "pdf"))]
-fn pdf_document(_bytes: &[u8]) -> Result<Document, (String, String)> {
-    Err((
-        "pdf.unsupported".into(),
-        "this build of plansift was made without the PDF front-end".into(),
-    ))
 }
 
 fn to_schema_diagnostic(d: ModelDiagnostic) -> Diagnostic {

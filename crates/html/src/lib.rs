@@ -47,20 +47,25 @@
 mod color;
 mod lines;
 mod table;
-mod text;
 
 use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeRef;
-use plansift_model::{collapse_ws, Block, Diagnostic, Document, Prov, Table, TextBlock};
+use plansift_model::{
+    collapse_ws, Block, Diagnostic, DiagnosticCode, Document, Prov, Table, TextBlock,
+};
 use scraper::node::Element;
 use scraper::{Html, Node};
 
 pub use color::parse_color;
-pub use text::{fragment_text, has_markup, FragmentText};
+/// Moved to [`plansift_textkit::markup`]; re-exported here so existing paths keep working.
+pub use plansift_textkit::markup::{fragment_text, has_markup, FragmentText};
 
 use lines::SourceLines;
-use text::{collect, heading_level, is_block, is_bold_element, is_skipped, style_value, TextAcc};
+use plansift_textkit::markup::{
+    collect, heading_level, is_block, is_bold_element, is_skipped, style_value, TextAcc,
+};
+use plansift_textkit::{furniture_key, page_number};
 
 /// One piece of page flow before pagination.
 enum Item {
@@ -121,7 +126,7 @@ pub fn parse_with(html: &str, options: ParseOptions) -> Document {
     let (blocks, pages) = paginate(items, options);
     if blocks.is_empty() {
         diagnostics.push(Diagnostic::warning(
-            "html.no_content",
+            DiagnosticCode::HtmlNoContent,
             "the HTML page has no text or tables",
             None,
         ));
@@ -502,30 +507,10 @@ impl PageCss {
     }
 }
 
-/// Text with digits replaced, lower-cased: the identity of a running header.
-fn furniture_key(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_ascii_digit() {
-                '#'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect::<String>()
-}
-
-/// `page #`, `page # of #`, `# of #`, `page #/#` (digit runs already replaced by `#`).
-fn is_page_number(key: &str) -> bool {
-    let mut k = key.to_string();
-    while k.contains("##") {
-        k = k.replace("##", "#");
-    }
-    let k = k.trim().trim_matches(|c: char| c == '-' || c == ' ');
-    matches!(
-        k,
-        "page #" | "page # of #" | "# of #" | "page #/#" | "page # / #" | "p. #" | "#/#"
-    )
+/// A page-number line as the HTML front-end takes one: labelled or with a page count
+/// (`Page 3`, `3 of 9`, `3/9`); a bare number may be anything in a page's flow.
+fn is_page_number(text: &str) -> bool {
+    page_number(text).is_some_and(|p| p.is_explicit())
 }
 
 fn paginate(items: Vec<Item>, options: ParseOptions) -> (Vec<Block>, u32) {
@@ -535,6 +520,14 @@ fn paginate(items: Vec<Item>, options: ParseOptions) -> (Vec<Block>, u32) {
         .map(|it| match it {
             Item::Text { text, .. } if text.chars().count() <= 200 => Some(furniture_key(text)),
             _ => None,
+        })
+        .collect();
+    // Page-number lines (of the same texts).
+    let numbers: Vec<bool> = items
+        .iter()
+        .map(|it| match it {
+            Item::Text { text, .. } if text.chars().count() <= 200 => is_page_number(text),
+            _ => false,
         })
         .collect();
     let mut counts: HashMap<&str, (usize, bool)> = HashMap::new();
@@ -575,17 +568,14 @@ fn paginate(items: Vec<Item>, options: ParseOptions) -> (Vec<Block>, u32) {
             && k.chars().any(char::is_alphabetic)
             && (n >= 3 || (n >= 2 && all_before_table))
     };
-    let first_number = keys
-        .iter()
-        .position(|k| k.as_deref().is_some_and(is_page_number));
+    let first_number = numbers.iter().position(|&n| n);
     let first_content = items
         .iter()
         .zip(&keys)
-        .position(|(it, k)| match it {
+        .zip(&numbers)
+        .position(|((it, k), &number)| match it {
             Item::Table(_) => true,
-            Item::Text { .. } => k
-                .as_deref()
-                .is_none_or(|k| !is_page_number(k) && !running(k)),
+            Item::Text { .. } => !number && k.as_deref().is_none_or(|k| !running(k)),
             Item::Break | Item::Spacer => false,
         })
         .unwrap_or(usize::MAX);
@@ -605,7 +595,7 @@ fn paginate(items: Vec<Item>, options: ParseOptions) -> (Vec<Block>, u32) {
             }
             *pending = false;
         };
-    for (item, key) in items.into_iter().zip(keys.iter()) {
+    for ((item, key), number) in items.into_iter().zip(keys.iter()).zip(numbers) {
         match item {
             Item::Spacer => prev_table = false,
             Item::Break => {
@@ -629,7 +619,7 @@ fn paginate(items: Vec<Item>, options: ParseOptions) -> (Vec<Block>, u32) {
                         level: 0,
                         prov,
                     }));
-                } else if is_page_number(key) {
+                } else if number {
                     if numbers_open_pages || pending {
                         new_page(&mut blocks, &mut page, &mut has_content, &mut pending);
                     }

@@ -1,12 +1,13 @@
 //! `<table>` -> dense [`plansift_model::Table`] grid.
 
 use ego_tree::NodeRef;
-use plansift_model::{Cell, Diagnostic, Prov, Row, Table, TableOrigin};
+use plansift_model::{Cell, Diagnostic, DiagnosticCode, Prov, Row, Table, TableOrigin};
 use scraper::Node;
 
 use crate::color::element_fill;
 use crate::lines::SourceLines;
-use crate::text::{collect, FragmentText, TextAcc};
+use plansift_textkit::markup::{collect, FragmentText, TextAcc};
+use plansift_textkit::SpanGrid;
 
 /// Widest grid kept (HTML itself caps `colspan` at 1000).
 const MAX_COLS: usize = 512;
@@ -22,12 +23,6 @@ pub(crate) struct BuiltTable<'a> {
     /// read as ordinary page flow. Empty for a data table.
     pub layout_cells: Vec<NodeRef<'a, Node>>,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-enum Slot {
-    Free,
-    Origin(Cell),
-    Covered,
 }
 
 struct SourceRow<'a> {
@@ -150,28 +145,18 @@ pub(crate) fn build_table<'a>(table_el: NodeRef<'a, Node>, lines: &SourceLines) 
     }
 
     let n_rows = rows.len();
-    let mut grid: Vec<Vec<Slot>> = (0..n_rows).map(|_| Vec::new()).collect();
-    let mut clamped = false;
+    let mut grid = SpanGrid::new(n_rows, MAX_COLS);
     for (r, srow) in rows.iter().enumerate() {
         let row_prov = line_prov(lines.line(srow.tr.id()));
         let mut col = 0usize;
         for td in &srow.cells {
-            while matches!(grid[r].get(col), Some(Slot::Origin(_) | Slot::Covered)) {
-                col += 1;
-            }
-            if col >= MAX_COLS {
-                clamped = true;
+            let Some(free) = grid.next_free(r, col) else {
                 break;
-            }
-            let mut colspan = span_attr(td, "colspan").unwrap_or(1).max(1);
-            if col + colspan > MAX_COLS {
-                colspan = MAX_COLS - col;
-                clamped = true;
-            }
-            let rest = n_rows - r;
+            };
+            let colspan = span_attr(td, "colspan").unwrap_or(1);
             let rowspan = match span_attr(td, "rowspan") {
-                Some(0) => rest,
-                Some(n) => n.min(rest),
+                Some(0) => usize::MAX, // to the end of the table
+                Some(n) => n,
                 None => 1,
             };
             let mut acc = TextAcc::default();
@@ -185,38 +170,22 @@ pub(crate) fn build_table<'a>(table_el: NodeRef<'a, Node>, lines: &SourceLines) 
             cell.bold = header || ft.bold;
             cell.header = header;
             cell.fill = cell_fill(td, &srow.tr);
-            cell.colspan = u16::try_from(colspan).unwrap_or(u16::MAX);
-            cell.rowspan = u16::try_from(rowspan).unwrap_or(u16::MAX);
-            for (rr, grow) in grid.iter_mut().enumerate().skip(r).take(rowspan) {
-                if grow.len() < col + colspan {
-                    grow.resize_with(col + colspan, || Slot::Free);
-                }
-                for (cc, slot) in grow.iter_mut().enumerate().skip(col).take(colspan) {
-                    // A slot already taken by an earlier span keeps its owner.
-                    if matches!(slot, Slot::Free) && !(rr == r && cc == col) {
-                        *slot = Slot::Covered;
-                    }
-                }
-            }
-            if let Some(slot) = grid[r].get_mut(col) {
-                *slot = Slot::Origin(cell);
-            }
-            col += colspan;
+            col = grid.place(r, free, rowspan, colspan, cell);
         }
     }
-    if clamped {
+    if grid.clamped() {
         diagnostics.push(Diagnostic::warning(
-            "html.table_too_wide",
+            DiagnosticCode::HtmlTableTooWide,
             format!("a table is wider than {MAX_COLS} columns; the columns beyond were dropped"),
             Some(line_prov(table_line).unwrap_or(Prov::page(1))),
         ));
     }
 
-    let mut width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    let mut width = grid.width();
     if n_rows > 0 && width.saturating_mul(n_rows) > MAX_CELLS {
         width = (MAX_CELLS / n_rows).max(1);
         diagnostics.push(Diagnostic::warning(
-            "html.table_too_large",
+            DiagnosticCode::HtmlTableTooLarge,
             format!(
                 "a table of {n_rows} rows is too large; only its first {width} columns were kept"
             ),
@@ -224,28 +193,16 @@ pub(crate) fn build_table<'a>(table_el: NodeRef<'a, Node>, lines: &SourceLines) 
         ));
     }
 
+    let row_prov = |r: usize| line_prov(lines.line(rows[r].tr.id())).unwrap_or(Prov::page(1));
     let mut out_rows = Vec::new();
-    for (srow, slots) in rows.iter().zip(grid) {
-        if slots.iter().all(|s| matches!(s, Slot::Free)) {
-            continue; // a <tr> with no cells and nothing spanning into it
+    for (r, cells) in grid.into_rows(width, row_prov).into_iter().enumerate() {
+        // `None`: a <tr> with no cells and nothing spanning into it
+        if let Some(cells) = cells {
+            out_rows.push(Row {
+                cells,
+                prov: row_prov(r),
+            });
         }
-        let prov = line_prov(lines.line(srow.tr.id())).unwrap_or(Prov::page(1));
-        let mut cells: Vec<Cell> = slots
-            .into_iter()
-            .take(width)
-            .map(|s| match s {
-                Slot::Origin(c) => c,
-                Slot::Covered => Cell {
-                    covered: true,
-                    ..Cell::new("", prov)
-                },
-                Slot::Free => Cell::new("", prov),
-            })
-            .collect();
-        while cells.len() < width {
-            cells.push(Cell::new("", prov));
-        }
-        out_rows.push(Row { cells, prov });
     }
     trim_empty_trailing_columns(&mut out_rows);
     let table = (!out_rows.is_empty()).then(|| Table {

@@ -17,6 +17,9 @@
 //! - cell text is plain text: tags removed, entities decoded, white space
 //!   collapsed to single spaces, paragraphs/list items separated by one space.
 
+mod codes;
+
+pub use codes::{DiagnosticCode, ErrorCode};
 use serde::Serialize;
 
 /// Where something came from in the source file.

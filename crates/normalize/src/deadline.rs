@@ -49,62 +49,13 @@ use crate::dates::{expand_two_digit_year, fy_bounds, month_bounds, ymd};
 use crate::period::Period;
 use crate::text::clean;
 use chrono::{Datelike, Days, NaiveDate};
+pub use plansift_schema::{Deadline, DeadlineKind};
 use regex::Regex;
-use schemars::JsonSchema;
-use serde::Serialize;
 use std::sync::LazyLock;
 
 /// Only the first this many characters of a deadline cell are parsed; the
 /// rest is ignored (bounds the work on pathological cells, e.g. 100k chars).
 pub const MAX_DEADLINE_CHARS: usize = 500;
-
-/// What kind of deadline expression a cell holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DeadlineKind {
-    /// A single day ("31/03/2015", "16th March").
-    Day,
-    /// A week ("w/c 16th March 2015", "week commencing ..."): seven days from the given day.
-    Week,
-    /// A calendar month ("March 2015", "Mar-15", "03/2015").
-    Month,
-    /// A quarter of the financial year ("Q3", "Quarter 2", "Q1 2015/16").
-    Quarter,
-    /// A season ("Spring 2015": spring Mar-May, summer Jun-Aug, autumn Sep-Nov, winter Dec-Feb).
-    Season,
-    /// A calendar year ("2016").
-    Year,
-    /// A UK financial year, 1 April to 31 March ("2014/15", "14/15").
-    FinancialYear,
-    /// A range between two dates or periods ("April – December 2014", "2014-2016").
-    Range,
-    /// Ongoing work with no date ("On-going").
-    Ongoing,
-    /// A recurring activity with no single date ("Quarterly", "On annual basis").
-    Recurring,
-    /// To be confirmed / agreed ("TBC", "TBA").
-    Tbc,
-    /// Not applicable ("N/A").
-    NotApplicable,
-    /// Text that states no understandable date.
-    Unparsed,
-    /// A blank cell.
-    Empty,
-}
-
-/// A normalised deadline cell.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Deadline {
-    /// The cell text exactly as given.
-    pub raw: String,
-    /// First day of the stated interval, when the cell states a start ("from April 2014", "April 2014").
-    pub start: Option<NaiveDate>,
-    /// Last day of the stated interval, when the cell states an end: the completion date
-    /// ("by July 2014" -> 2014-07-31, "before April 2015" -> 2015-03-31).
-    pub end: Option<NaiveDate>,
-    /// What kind of expression the cell holds.
-    pub kind: DeadlineKind,
-}
 
 // ---------------------------------------------------------------------------
 // Tokens
@@ -559,352 +510,396 @@ fn trailing_year(
     None
 }
 
+/// One form of date atom: `(tokens, start index, plan year hint)` -> the atom and
+/// the index after it, or `None` when the tokens at `i` are not of this form.
+type AtomParser = fn(&[Tok], usize, Option<i32>) -> Option<(AtomVal, usize)>;
+
+/// The date atom forms, tried in this order at each token; the first that
+/// matches wins (so a full date is read before the financial year `14/15` or
+/// the day-and-month `14/5` it starts with).
+const ATOM_PARSERS: &[(&str, AtomParser)] = &[
+    ("week commencing (wc + day)", week_commencing),
+    ("ISO date (2015-03-31)", iso_date),
+    ("numeric date (dd/mm/yy, dd.mm.yyyy)", numeric_date),
+    (
+        "financial year or span of years (14/15, 2014-2016)",
+        year_pair,
+    ),
+    ("numeric month (mm/yyyy)", numeric_month),
+    ("day and month without a year (24/02)", numeric_day_month),
+    ("day then month name (16th March [2015])", day_month_name),
+    ("ordinal half (1st half)", ordinal_half),
+    ("ordinal quarter (1st quarter)", ordinal_quarter),
+    ("calendar year (2016)", calendar_year),
+    ("month name and year (Mar-15, March '15)", month_joined_year),
+    (
+        "month name then a number (March 2015, March 16, March 15)",
+        month_number,
+    ),
+    ("month name alone (March)", month_alone),
+    ("season ([spring] 2015)", season),
+    ("quarter marker (Q1 [2015/16])", quarter_marker),
+    ("half in words (first half [of the year])", half_in_words),
+    ("quarter then number (quarter 2)", quarter_number),
+    ("quarter in words (third quarter)", quarter_in_words),
+    ("the year / year end", year_reference),
+];
+
 /// `hint`: the plan period's first year, when known (decides "March 31").
 fn parse_atom(toks: &[Tok], i: usize, hint: Option<i32>) -> Option<(AtomVal, usize)> {
-    match toks.get(i)? {
-        Tok::Word(w) if w == "wc" => {
-            let (val, end) = parse_atom(toks, i + 1, hint)?;
-            match val {
-                AtomVal::Day { y, m, d, .. } => Some((
-                    AtomVal::Day {
-                        y,
-                        m,
-                        d,
-                        week: true,
-                    },
-                    end,
-                )),
-                _ => Some((val, end)),
-            }
-        }
-        Tok::Num { v, len, ord } => {
-            let (v, len, ord) = (*v, *len, *ord);
-            // ISO 2015-03-31
-            if len == 4
-                && !ord
-                && matches!(toks.get(i + 1), Some(Tok::Dash))
-                && matches!(toks.get(i + 3), Some(Tok::Dash))
-            {
-                if let (Some((m, ml)), Some((d, dl, _))) =
-                    (plain_num(toks, i + 2), num(toks, i + 4))
-                {
-                    if ml <= 2 && dl <= 2 {
-                        if let Some(y) = year_from(v, 4) {
-                            if ymd(y, m, d).is_some() {
-                                return Some((
-                                    AtomVal::Day {
-                                        y: Some(y),
-                                        m,
-                                        d,
-                                        week: false,
-                                    },
-                                    i + 5,
-                                ));
-                            }
-                        }
-                    }
-                }
-            }
-            // dd/mm/yy, dd.mm.yyyy, dd-mm-yyyy
-            if len <= 2 && !ord {
-                let sep = toks.get(i + 1);
-                if is_date_sep(sep) && toks.get(i + 3) == sep {
-                    if let (Some((m, ml)), Some((y, yl))) =
-                        (plain_num(toks, i + 2), plain_num(toks, i + 4))
-                    {
-                        if ml <= 2 && (yl == 2 || yl == 4) {
-                            if let Some(y) = year_from(y, yl) {
-                                if ymd(y, m, v).is_some() {
-                                    return Some((
-                                        AtomVal::Day {
-                                            y: Some(y),
-                                            m,
-                                            d: v,
-                                            week: false,
-                                        },
-                                        i + 5,
-                                    ));
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            if let Some(r) = parse_year_pair(toks, i) {
-                return Some(r);
-            }
-            if !ord && len <= 2 && is_date_sep(toks.get(i + 1)) {
-                if let Some((b, blen)) = plain_num(toks, i + 2) {
-                    // mm/yyyy
-                    if blen == 4 && (1..=12).contains(&v) {
-                        if let Some(y) = year_from(b, 4) {
-                            return Some((AtomVal::Month { y: Some(y), m: v }, i + 3));
-                        }
-                    }
-                    // dd/mm without a year (slash only)
-                    // (not the "24/7" idiom)
-                    if matches!(toks.get(i + 1), Some(Tok::Slash))
-                        && blen <= 2
-                        && !(b == 7 && (v == 24 || v == 7))
-                        && len + blen >= 3
-                        && (1..=31).contains(&v)
-                        && (1..=12).contains(&b)
-                        && !is_unit_word(toks.get(i + 3))
-                    {
-                        return Some((
-                            AtomVal::Day {
-                                y: None,
-                                m: b,
-                                d: v,
-                                week: false,
-                            },
-                            i + 3,
-                        ));
-                    }
-                }
-            }
-            // 16th March [2015], 16 of March
-            if len <= 2 && (1..=31).contains(&v) {
-                let (j, sep) = if word_is(toks, i + 1, "of") {
-                    (i + 2, None)
-                } else if is_date_sep(toks.get(i + 1))
-                    && matches!(toks.get(i + 2), Some(Tok::Month(_)))
-                {
-                    (i + 2, toks.get(i + 1))
-                } else {
-                    (i + 1, None)
-                };
-                if let Some(Tok::Month(m)) = toks.get(j) {
-                    let m = *m;
-                    return match trailing_year(toks, j + 1, true, sep) {
-                        Some((y, end)) => Some((
-                            AtomVal::Day {
-                                y: Some(y),
-                                m,
-                                d: v,
-                                week: false,
-                            },
-                            end,
-                        )),
-                        None => Some((
-                            AtomVal::Day {
-                                y: None,
-                                m,
-                                d: v,
-                                week: false,
-                            },
-                            j + 1,
-                        )),
-                    };
-                }
-            }
-            // "1st half"
-            if ord && (1..=2).contains(&v) && word_is(toks, i + 1, "half") {
-                return Some(quarter_tail(toks, 4 + v, i + 2));
-            }
-            // "1st quarter"
-            if ord && (1..=4).contains(&v) && word_is(toks, i + 1, "quarter") {
-                return Some(quarter_tail(toks, v, i + 2));
-            }
-            // a bare calendar year
-            if len == 4 && !ord && (1970..=2099).contains(&v) && !is_unit_word(toks.get(i + 1)) {
-                return Some((AtomVal::Year(v as i32), i + 1));
-            }
-            None
-        }
-        Tok::Month(m) => {
-            let m = *m;
-            // "Sept. 2014": skip the abbreviation's dot
-            let i = if matches!(toks.get(i + 1), Some(Tok::Dot)) {
-                i + 1
-            } else {
-                i
-            };
-            // Mar-15, Dec-2011, Mar/15, March '15
-            if matches!(
-                toks.get(i + 1),
-                Some(Tok::Dash) | Some(Tok::Slash) | Some(Tok::Apos)
-            ) {
-                if let Some((v, len)) = plain_num(toks, i + 2) {
-                    if (len == 2 || len == 4)
-                        && !matches!(toks.get(i + 3), Some(Tok::Month(_)))
-                        && !is_unit_word(toks.get(i + 3))
-                    {
-                        if let Some(y) = year_from(v, len) {
-                            return Some((AtomVal::Month { y: Some(y), m }, i + 3));
-                        }
-                    }
-                }
-            }
-            if let Some((v, len, ord)) = num(toks, i + 1) {
-                if is_unit_word(toks.get(i + 2)) {
-                    return Some((AtomVal::Month { y: None, m }, i + 1));
-                }
-                if !ord && len == 4 {
-                    if let Some(y) = year_from(v, 4) {
-                        return Some((AtomVal::Month { y: Some(y), m }, i + 2));
-                    }
-                }
-                let day_ok = (1..=31).contains(&v) && len <= 2;
-                if day_ok && (ord || len == 1) {
-                    return match trailing_year(toks, i + 2, false, None) {
-                        Some((y, end)) => Some((
-                            AtomVal::Day {
-                                y: Some(y),
-                                m,
-                                d: v,
-                                week: false,
-                            },
-                            end,
-                        )),
-                        None => Some((
-                            AtomVal::Day {
-                                y: None,
-                                m,
-                                d: v,
-                                week: false,
-                            },
-                            i + 2,
-                        )),
-                    };
-                }
-                if !ord && len == 2 {
-                    // "March 15, 2015": a day then a four-digit year
-                    if let Some((y, end)) = trailing_year(toks, i + 2, false, None) {
-                        if day_ok {
-                            return Some((
-                                AtomVal::Day {
-                                    y: Some(y),
-                                    m,
-                                    d: v,
-                                    week: false,
-                                },
-                                end,
-                            ));
-                        }
-                    }
-                    // "March 15": month and two-digit year -- unless that year
-                    // is far from the plan's period and the number can be a
-                    // day ("March 31" in a 2014/15 plan is the 31st).
-                    let y = expand_two_digit_year(v as i32);
-                    if day_ok && hint.is_some_and(|h| (y - h).abs() > 5) {
-                        return Some((
-                            AtomVal::Day {
-                                y: None,
-                                m,
-                                d: v,
-                                week: false,
-                            },
-                            i + 2,
-                        ));
-                    }
-                    return Some((
-                        AtomVal::Month {
-                            y: Some(expand_two_digit_year(v as i32)),
-                            m,
-                        },
-                        i + 2,
-                    ));
-                }
-            }
-            Some((AtomVal::Month { y: None, m }, i + 1))
-        }
-        Tok::Season(s) => {
-            let s = *s;
-            let j = if word_is(toks, i + 1, "of") {
-                i + 2
-            } else {
-                i + 1
-            };
-            if let Some((AtomVal::Fy(fy), end)) = parse_year_pair(toks, j) {
-                return Some((
-                    AtomVal::Season {
-                        y: Some(if s == 0 { fy + 1 } else { fy }),
-                        s,
-                    },
-                    end,
-                ));
-            }
-            let j = if matches!(toks.get(j), Some(Tok::Apos)) {
-                j + 1
-            } else {
-                j
-            };
-            if let Some((v, len)) = plain_num(toks, j) {
-                if (len == 2 || len == 4) && !is_unit_word(toks.get(j + 1)) {
-                    if let Some(y) = year_from(v, len) {
-                        return Some((AtomVal::Season { y: Some(y), s }, j + 1));
-                    }
-                }
-            }
-            Some((AtomVal::Season { y: None, s }, i + 1))
-        }
-        Tok::Quarter(q) => Some(quarter_tail(toks, *q, i + 1)),
-        Tok::Word(w)
-            if matches!(w.as_str(), "first" | "second") && word_is(toks, i + 1, "half") =>
-        {
-            let j = if word_is(toks, i + 2, "of") && word_is(toks, i + 3, "the") {
-                i + 4
-            } else {
-                i + 2
-            };
-            let j = if word_is(toks, j, "year") { j + 1 } else { j };
-            Some(quarter_tail(toks, if w == "first" { 5 } else { 6 }, j))
-        }
-        Tok::Word(w) if w == "quarter" => {
-            let (q, len, _) = num(toks, i + 1)?;
-            if len == 1 && (1..=4).contains(&q) {
-                return Some(quarter_tail(toks, q, i + 2));
-            }
-            None
-        }
-        Tok::Word(w)
-            if matches!(
-                w.as_str(),
-                "first" | "second" | "third" | "fourth" | "final"
-            ) && word_is(toks, i + 1, "quarter") =>
-        {
-            let q = match w.as_str() {
-                "first" => 1,
-                "second" => 2,
-                "third" => 3,
-                _ => 4,
-            };
-            Some(quarter_tail(toks, q, i + 2))
-        }
-        Tok::Word(w) if w == "year" || w == "yearend" => {
-            let prev = i.checked_sub(1).and_then(|p| toks.get(p));
-            let prev2 = i.checked_sub(2).and_then(|p| toks.get(p));
-            let after_num = matches!(prev, Some(Tok::Num { .. }))
-                || (matches!(prev, Some(Tok::Dash)) && matches!(prev2, Some(Tok::Num { .. })));
-            if after_num || num(toks, i + 1).is_some() {
-                return None; // "3 year cycle", "Year 2 cohort"
-            }
-            let prev_word = match prev {
-                Some(Tok::Word(p)) => p.as_str(),
-                _ => "",
-            };
-            let financial = prev_word == "financial" || prev_word == "fiscal";
-            let end_at = if word_is(toks, i + 1, "end") {
-                Some(i + 2)
-            } else if matches!(toks.get(i + 1), Some(Tok::Dash)) && word_is(toks, i + 2, "end") {
-                Some(i + 3)
-            } else {
-                None
-            };
-            if w == "yearend"
-                || end_at.is_some()
-                || matches!(
-                    prev_word,
-                    "the" | "this" | "of" | "financial" | "fiscal" | "current" | "calendar"
-                )
-            {
-                return Some((AtomVal::YearRef { financial }, end_at.unwrap_or(i + 1)));
-            }
-            None
-        }
-        _ => None,
+    toks.get(i)?;
+    ATOM_PARSERS
+        .iter()
+        .find_map(|(_, parse)| parse(toks, i, hint))
+}
+
+fn day(y: Option<i32>, m: u32, d: u32) -> AtomVal {
+    AtomVal::Day {
+        y,
+        m,
+        d,
+        week: false,
     }
+}
+
+/// `wc` + an atom: a day becomes the week it starts.
+fn week_commencing(toks: &[Tok], i: usize, hint: Option<i32>) -> Option<(AtomVal, usize)> {
+    if !word_is(toks, i, "wc") {
+        return None;
+    }
+    let (val, end) = parse_atom(toks, i + 1, hint)?;
+    match val {
+        AtomVal::Day { y, m, d, .. } => Some((
+            AtomVal::Day {
+                y,
+                m,
+                d,
+                week: true,
+            },
+            end,
+        )),
+        _ => Some((val, end)),
+    }
+}
+
+/// ISO `2015-03-31`.
+fn iso_date(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let (v, len) = plain_num(toks, i)?;
+    if len != 4
+        || !matches!(toks.get(i + 1), Some(Tok::Dash))
+        || !matches!(toks.get(i + 3), Some(Tok::Dash))
+    {
+        return None;
+    }
+    let (m, ml) = plain_num(toks, i + 2)?;
+    let (d, dl, _) = num(toks, i + 4)?;
+    if ml > 2 || dl > 2 {
+        return None;
+    }
+    let y = year_from(v, 4)?;
+    ymd(y, m, d)?;
+    Some((day(Some(y), m, d), i + 5))
+}
+
+/// `dd/mm/yy`, `dd.mm.yyyy`, `dd-mm-yyyy` (the same separator twice).
+fn numeric_date(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let (v, len) = plain_num(toks, i)?;
+    let sep = toks.get(i + 1);
+    if len > 2 || !is_date_sep(sep) || toks.get(i + 3) != sep {
+        return None;
+    }
+    let (m, ml) = plain_num(toks, i + 2)?;
+    let (y, yl) = plain_num(toks, i + 4)?;
+    if ml > 2 || !(yl == 2 || yl == 4) {
+        return None;
+    }
+    let y = year_from(y, yl)?;
+    ymd(y, m, v)?;
+    Some((day(Some(y), m, v), i + 5))
+}
+
+/// A financial year or a span of years (see [`parse_year_pair`]).
+fn year_pair(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    parse_year_pair(toks, i)
+}
+
+/// A plain number of at most two digits, a date separator and a plain number:
+/// `(first, its digits, second, its digits)`.
+fn short_num_pair(toks: &[Tok], i: usize) -> Option<(u32, u8, u32, u8)> {
+    let (v, len) = plain_num(toks, i)?;
+    if len > 2 || !is_date_sep(toks.get(i + 1)) {
+        return None;
+    }
+    let (b, blen) = plain_num(toks, i + 2)?;
+    Some((v, len, b, blen))
+}
+
+/// `mm/yyyy`.
+fn numeric_month(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let (v, _, b, blen) = short_num_pair(toks, i)?;
+    if blen != 4 || !(1..=12).contains(&v) {
+        return None;
+    }
+    let y = year_from(b, 4)?;
+    Some((AtomVal::Month { y: Some(y), m: v }, i + 3))
+}
+
+/// `dd/mm` without a year (slash only; not the "24/7" idiom).
+fn numeric_day_month(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let (v, len, b, blen) = short_num_pair(toks, i)?;
+    let day_month = matches!(toks.get(i + 1), Some(Tok::Slash))
+        && blen <= 2
+        && !(b == 7 && (v == 24 || v == 7))
+        && len + blen >= 3
+        && (1..=31).contains(&v)
+        && (1..=12).contains(&b)
+        && !is_unit_word(toks.get(i + 3));
+    day_month.then(|| (day(None, b, v), i + 3))
+}
+
+/// `16th March [2015]`, `16 of March`, `31-Mar-15`.
+fn day_month_name(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let (v, len, _) = num(toks, i)?;
+    if len > 2 || !(1..=31).contains(&v) {
+        return None;
+    }
+    let (j, sep) = if word_is(toks, i + 1, "of") {
+        (i + 2, None)
+    } else if is_date_sep(toks.get(i + 1)) && matches!(toks.get(i + 2), Some(Tok::Month(_))) {
+        (i + 2, toks.get(i + 1))
+    } else {
+        (i + 1, None)
+    };
+    let Some(Tok::Month(m)) = toks.get(j) else {
+        return None;
+    };
+    Some(match trailing_year(toks, j + 1, true, sep) {
+        Some((y, end)) => (day(Some(y), *m, v), end),
+        None => (day(None, *m, v), j + 1),
+    })
+}
+
+/// `1st half`, `2nd half`.
+fn ordinal_half(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let (v, _, ord) = num(toks, i)?;
+    (ord && (1..=2).contains(&v) && word_is(toks, i + 1, "half"))
+        .then(|| quarter_tail(toks, 4 + v, i + 2))
+}
+
+/// `1st quarter` .. `4th quarter`.
+fn ordinal_quarter(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let (v, _, ord) = num(toks, i)?;
+    (ord && (1..=4).contains(&v) && word_is(toks, i + 1, "quarter"))
+        .then(|| quarter_tail(toks, v, i + 2))
+}
+
+/// A bare calendar year (`2016`), not a quantity (`2000 homes`).
+fn calendar_year(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let (v, len) = plain_num(toks, i)?;
+    (len == 4 && (1970..=2099).contains(&v) && !is_unit_word(toks.get(i + 1)))
+        .then(|| (AtomVal::Year(v as i32), i + 1))
+}
+
+/// A month name at `i`: the month and the index of its last token (after the
+/// abbreviation's dot in "Sept. 2014").
+fn month_at(toks: &[Tok], i: usize) -> Option<(u32, usize)> {
+    let Some(Tok::Month(m)) = toks.get(i) else {
+        return None;
+    };
+    let i = if matches!(toks.get(i + 1), Some(Tok::Dot)) {
+        i + 1
+    } else {
+        i
+    };
+    Some((*m, i))
+}
+
+/// `Mar-15`, `Dec-2011`, `Mar/15`, `March '15`.
+fn month_joined_year(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let (m, i) = month_at(toks, i)?;
+    if !matches!(
+        toks.get(i + 1),
+        Some(Tok::Dash) | Some(Tok::Slash) | Some(Tok::Apos)
+    ) {
+        return None;
+    }
+    let (v, len) = plain_num(toks, i + 2)?;
+    if !(len == 2 || len == 4)
+        || matches!(toks.get(i + 3), Some(Tok::Month(_)))
+        || is_unit_word(toks.get(i + 3))
+    {
+        return None;
+    }
+    let y = year_from(v, len)?;
+    Some((AtomVal::Month { y: Some(y), m }, i + 3))
+}
+
+/// A month name then a number: `March 2015`, `March 16 [2015]`, `March 15, 2015`,
+/// `March 15` (month and two-digit year, or the 15th when that year is far from
+/// the plan's period), `March 3 weeks` (the month alone).
+fn month_number(toks: &[Tok], i: usize, hint: Option<i32>) -> Option<(AtomVal, usize)> {
+    let (m, i) = month_at(toks, i)?;
+    let (v, len, ord) = num(toks, i + 1)?;
+    if is_unit_word(toks.get(i + 2)) {
+        return Some((AtomVal::Month { y: None, m }, i + 1));
+    }
+    if !ord && len == 4 {
+        if let Some(y) = year_from(v, 4) {
+            return Some((AtomVal::Month { y: Some(y), m }, i + 2));
+        }
+    }
+    let day_ok = (1..=31).contains(&v) && len <= 2;
+    if day_ok && (ord || len == 1) {
+        return Some(match trailing_year(toks, i + 2, false, None) {
+            Some((y, end)) => (day(Some(y), m, v), end),
+            None => (day(None, m, v), i + 2),
+        });
+    }
+    if ord || len != 2 {
+        return None;
+    }
+    // "March 15, 2015": a day then a four-digit year
+    if let Some((y, end)) = trailing_year(toks, i + 2, false, None) {
+        if day_ok {
+            return Some((day(Some(y), m, v), end));
+        }
+    }
+    // "March 15": month and two-digit year -- unless that year is far from the
+    // plan's period and the number can be a day ("March 31" in a 2014/15 plan
+    // is the 31st).
+    let y = expand_two_digit_year(v as i32);
+    if day_ok && hint.is_some_and(|h| (y - h).abs() > 5) {
+        return Some((day(None, m, v), i + 2));
+    }
+    Some((AtomVal::Month { y: Some(y), m }, i + 2))
+}
+
+/// A month name with no year.
+fn month_alone(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let (m, i) = month_at(toks, i)?;
+    Some((AtomVal::Month { y: None, m }, i + 1))
+}
+
+/// `spring`, `summer 2015`, `winter of 2014/15` (winter of a financial year is
+/// the one that ends in its second year), `autumn '14`.
+fn season(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let Some(Tok::Season(s)) = toks.get(i) else {
+        return None;
+    };
+    let s = *s;
+    let j = if word_is(toks, i + 1, "of") {
+        i + 2
+    } else {
+        i + 1
+    };
+    if let Some((AtomVal::Fy(fy), end)) = parse_year_pair(toks, j) {
+        return Some((
+            AtomVal::Season {
+                y: Some(if s == 0 { fy + 1 } else { fy }),
+                s,
+            },
+            end,
+        ));
+    }
+    let j = if matches!(toks.get(j), Some(Tok::Apos)) {
+        j + 1
+    } else {
+        j
+    };
+    if let Some((v, len)) = plain_num(toks, j) {
+        if (len == 2 || len == 4) && !is_unit_word(toks.get(j + 1)) {
+            if let Some(y) = year_from(v, len) {
+                return Some((AtomVal::Season { y: Some(y), s }, j + 1));
+            }
+        }
+    }
+    Some((AtomVal::Season { y: None, s }, i + 1))
+}
+
+/// `Q1`..`Q4`, `H1`/`H2`, with an optional year after.
+fn quarter_marker(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let Some(Tok::Quarter(q)) = toks.get(i) else {
+        return None;
+    };
+    Some(quarter_tail(toks, *q, i + 1))
+}
+
+/// `first half`, `second half of the year`.
+fn half_in_words(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let Some(Tok::Word(w)) = toks.get(i) else {
+        return None;
+    };
+    if !matches!(w.as_str(), "first" | "second") || !word_is(toks, i + 1, "half") {
+        return None;
+    }
+    let j = if word_is(toks, i + 2, "of") && word_is(toks, i + 3, "the") {
+        i + 4
+    } else {
+        i + 2
+    };
+    let j = if word_is(toks, j, "year") { j + 1 } else { j };
+    Some(quarter_tail(toks, if w == "first" { 5 } else { 6 }, j))
+}
+
+/// `quarter 2`.
+fn quarter_number(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    if !word_is(toks, i, "quarter") {
+        return None;
+    }
+    let (q, len, _) = num(toks, i + 1)?;
+    (len == 1 && (1..=4).contains(&q)).then(|| quarter_tail(toks, q, i + 2))
+}
+
+/// `first quarter` .. `fourth quarter`, `final quarter`.
+fn quarter_in_words(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let Some(Tok::Word(w)) = toks.get(i) else {
+        return None;
+    };
+    let q = match w.as_str() {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" | "final" => 4,
+        _ => return None,
+    };
+    word_is(toks, i + 1, "quarter").then(|| quarter_tail(toks, q, i + 2))
+}
+
+/// "the year", "this year", "financial year", "year end", "year-end", "yearend";
+/// not "3 year cycle" or "Year 2 cohort".
+fn year_reference(toks: &[Tok], i: usize, _: Option<i32>) -> Option<(AtomVal, usize)> {
+    let Some(Tok::Word(w)) = toks.get(i) else {
+        return None;
+    };
+    if w != "year" && w != "yearend" {
+        return None;
+    }
+    let prev = i.checked_sub(1).and_then(|p| toks.get(p));
+    let prev2 = i.checked_sub(2).and_then(|p| toks.get(p));
+    let after_num = matches!(prev, Some(Tok::Num { .. }))
+        || (matches!(prev, Some(Tok::Dash)) && matches!(prev2, Some(Tok::Num { .. })));
+    if after_num || num(toks, i + 1).is_some() {
+        return None;
+    }
+    let prev_word = match prev {
+        Some(Tok::Word(p)) => p.as_str(),
+        _ => "",
+    };
+    let financial = prev_word == "financial" || prev_word == "fiscal";
+    let end_at = if word_is(toks, i + 1, "end") {
+        Some(i + 2)
+    } else if matches!(toks.get(i + 1), Some(Tok::Dash)) && word_is(toks, i + 2, "end") {
+        Some(i + 3)
+    } else {
+        None
+    };
+    let year_ref = w == "yearend"
+        || end_at.is_some()
+        || matches!(
+            prev_word,
+            "the" | "this" | "of" | "financial" | "fiscal" | "current" | "calendar"
+        );
+    year_ref.then(|| (AtomVal::YearRef { financial }, end_at.unwrap_or(i + 1)))
 }
 
 /// After a quarter marker: optional "of", then a financial year or a calendar year.
@@ -1329,7 +1324,7 @@ fn resolve_year_ref(
 ) -> Option<(NaiveDate, NaiveDate)> {
     if financial {
         if let Some(p) = period {
-            return fy_bounds(p.fy_start_year());
+            return fy_bounds(crate::period::fy_start_year(p));
         }
         let c = ctx?;
         let fy = if c.month() >= 4 {

@@ -30,47 +30,12 @@
 //! 9. Anything else (a lower-case phrase, a heading) is not a person.
 
 use crate::text::clean;
+pub use plansift_schema::{Lead, Person, PersonKind};
 use regex::Regex;
-use schemars::JsonSchema;
-use serde::Serialize;
 use std::sync::LazyLock;
 
 /// Only the first this many characters of a lead cell are read.
 pub const MAX_LEAD_CHARS: usize = 300;
-
-/// What a lead entry names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum PersonKind {
-    /// A named person or a post holder ("Mandy Ansell", "Director of Public Health").
-    Person,
-    /// Initials standing for a person ("GK", "MW").
-    Initials,
-    /// A team, board, group or other body ("SMT", "Clinical Quality Review Group").
-    Team,
-}
-
-/// One person, set of initials or team named in a lead cell.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Person {
-    /// The name as a reader would write it (all-caps names title-cased; teams and initials as written).
-    pub name: String,
-    /// A role given with the name, e.g. "HoS" from "SANDRA SHORTER (HoS)".
-    pub role: Option<String>,
-    /// Whether this names a person, initials or a team.
-    pub kind: PersonKind,
-    /// The body the lead works through, e.g. "Clinical Quality Review Group" in "Jane Foster-Taylor via Clinical Quality Review Group".
-    pub via: Option<String>,
-}
-
-/// A normalised lead / responsible officer cell.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Lead {
-    /// The cell text exactly as given.
-    pub raw: String,
-    /// The people, initials and teams the cell names, in order (empty for blank or prose cells).
-    pub people: Vec<Person>,
-}
 
 /// Normalise a lead cell. `raw` is kept exactly as given.
 pub fn lead(raw: &str) -> Lead {

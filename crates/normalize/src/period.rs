@@ -3,39 +3,19 @@
 
 use crate::dates::{expand_two_digit_year, fy_bounds, ymd};
 use crate::text::clean;
-use chrono::NaiveDate;
+pub use plansift_schema::Period;
 use regex::Regex;
-use schemars::JsonSchema;
-use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// The plan's own period, e.g. financial year 2014/15 -> 2014-04-01..2015-03-31, or a calendar year.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Period {
-    /// The period expression as written in the document (e.g. "2014/15").
-    pub raw: String,
-    /// First day of the period.
-    pub start: NaiveDate,
-    /// Last day of the period.
-    pub end: NaiveDate,
-}
-
-impl Period {
-    /// True when `d` lies inside the period (inclusive).
-    pub fn contains(&self, d: NaiveDate) -> bool {
-        self.start <= d && d <= self.end
-    }
-
-    /// The financial year (by its starting calendar year) that the period
-    /// starts in: April..December belong to that year, January..March to the one before.
-    pub(crate) fn fy_start_year(&self) -> i32 {
-        use chrono::Datelike;
-        if self.start.month() >= 4 {
-            self.start.year()
-        } else {
-            self.start.year() - 1
-        }
+/// The financial year (by its starting calendar year) that the period starts
+/// in: April..December belong to that year, January..March to the one before.
+pub(crate) fn fy_start_year(p: &Period) -> i32 {
+    use chrono::Datelike;
+    if p.start.month() >= 4 {
+        p.start.year()
+    } else {
+        p.start.year() - 1
     }
 }
 

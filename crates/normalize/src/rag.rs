@@ -19,52 +19,10 @@
 //! (`Green - on track and ...`, `Amber: ...`); otherwise the status is `None`.
 
 use crate::text::clean;
-use schemars::JsonSchema;
-use serde::Serialize;
+pub use plansift_schema::{Rag, RagSource, RagStatus};
 
 /// Cells longer than this (in characters) are prose unless they open with a clear rating.
 pub const MAX_RAG_CHARS: usize = 40;
-
-/// A RAG status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RagStatus {
-    /// Red: off track / failing.
-    Red,
-    /// Red/Amber: between red and amber.
-    RedAmber,
-    /// Amber: some risk or delay.
-    Amber,
-    /// Amber/Green: mostly on track.
-    AmberGreen,
-    /// Green: on track.
-    Green,
-    /// Complete (often shown blue).
-    Complete,
-    /// Not started.
-    NotStarted,
-}
-
-/// Where a RAG value came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RagSource {
-    /// The cell's text ("G", "Amber").
-    Text,
-    /// The cell's fill colour.
-    Colour,
-}
-
-/// A normalised RAG rating.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
-pub struct Rag {
-    /// The cell text exactly as given, or the fill colour as "#RRGGBB".
-    pub raw: String,
-    /// The rating, or null when the value is not understood.
-    pub status: Option<RagStatus>,
-    /// Whether the rating was read from text or from a fill colour.
-    pub source: RagSource,
-}
 
 /// Normalise a RAG cell. `raw` is always kept; `status` is `None` when the
 /// value is not understood. At most 200 characters are read.

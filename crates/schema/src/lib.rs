@@ -6,11 +6,13 @@
 
 use std::collections::BTreeMap;
 
-pub use plansift_normalize::{
-    Deadline, DeadlineKind, Lead, Period, Person, PersonKind, Rag, RagSource, RagStatus,
-};
+mod values;
+
 use schemars::JsonSchema;
 use serde::Serialize;
+pub use values::{
+    Deadline, DeadlineKind, Lead, Period, Person, PersonKind, Rag, RagSource, RagStatus,
+};
 
 /// The schema version every output document carries in `schema_version`.
 pub const SCHEMA_VERSION: &str = "1.0";
@@ -220,6 +222,10 @@ mod tests {
         );
     }
 
+    fn date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
+    }
+
     #[test]
     fn a_document_validates() {
         let schema: serde_json::Value = serde_json::from_str(&schema_json()).unwrap();
@@ -236,19 +242,37 @@ mod tests {
             },
             title: None,
             organisation: None,
-            period: plansift_normalize::parse_period("2014/15"),
+            period: Some(Period {
+                raw: "2014/15".into(),
+                start: date(2014, 4, 1),
+                end: date(2015, 3, 31),
+            }),
             actions: vec![Action {
                 id: "x-0001".into(),
                 reference: Some("A1".into()),
                 text: "Do it".into(),
                 theme: None,
                 objective: None,
-                lead: Some(plansift_normalize::lead("Jo Bloggs (HoS)")),
-                deadline: Some(plansift_normalize::deadline(
-                    "March 15",
-                    plansift_normalize::parse_period("2014/15").as_ref(),
-                )),
-                rag: Some(plansift_normalize::rag("G")),
+                lead: Some(Lead {
+                    raw: "Jo Bloggs (HoS)".into(),
+                    people: vec![Person {
+                        name: "Jo Bloggs".into(),
+                        role: Some("HoS".into()),
+                        kind: PersonKind::Person,
+                        via: None,
+                    }],
+                }),
+                deadline: Some(Deadline {
+                    raw: "March 15".into(),
+                    start: Some(date(2015, 3, 1)),
+                    end: Some(date(2015, 3, 31)),
+                    kind: DeadlineKind::Month,
+                }),
+                rag: Some(Rag {
+                    raw: "G".into(),
+                    status: Some(RagStatus::Green),
+                    source: RagSource::Text,
+                }),
                 progress: None,
                 next_steps: None,
                 indicators: None,

@@ -12,10 +12,10 @@
 //! The output follows the conventions of [`plansift_model`]: one table per page part,
 //! [`Block::PageBreak`] at every new page, dense rows padded to the table's width.
 
-use plansift_html::{fragment_text, has_markup};
 use plansift_model::{
     collapse_ws, Block, Cell, Document, Prov, Row, Table, TableOrigin, TextBlock,
 };
+use plansift_textkit::{fragment_text, has_markup};
 
 /// Plain text and boldness of one cell or line that may hold HTML fragments.
 fn clean(s: &str) -> (String, bool) {

@@ -1,5 +1,11 @@
-//! Plain text of HTML nodes: tags removed, entities decoded, blocks separated by
-//! one space, `<sup>th</sup>` joined to its number, bold tracked per character.
+//! Plain text of HTML: tags removed, entities decoded, blocks separated by one
+//! space, `<sup>th</sup>` joined to its number, bold tracked per character.
+//!
+//! - [`fragment_text`] / [`has_markup`]: HTML fragments inside table cells, as text
+//!   converted from PDF and spreadsheet exports carry them (the text and CSV
+//!   front-ends use these).
+//! - [`TextAcc`], [`collect`] and the element predicates: the DOM text walker the HTML
+//!   front-end reads whole pages with (the same rules as for fragments).
 
 use ego_tree::NodeRef;
 use plansift_model::collapse_ws;
@@ -255,15 +261,16 @@ pub fn fragment_text(fragment: &str) -> FragmentText {
 }
 
 /// Text accumulator: raw text with separators, plus bold accounting.
+/// [`TextAcc::finish`] collapses white space and decides boldness.
 #[derive(Debug, Default)]
-pub(crate) struct TextAcc {
+pub struct TextAcc {
     buf: String,
     bold_chars: usize,
     total_chars: usize,
 }
 
 impl TextAcc {
-    pub(crate) fn push_text(&mut self, s: &str, bold: bool) {
+    pub fn push_text(&mut self, s: &str, bold: bool) {
         let n = s.chars().filter(|c| !is_space(*c)).count();
         self.total_chars += n;
         if bold {
@@ -273,7 +280,7 @@ impl TextAcc {
     }
 
     /// A block boundary: one space.
-    pub(crate) fn sep(&mut self) {
+    pub fn sep(&mut self) {
         if !self.buf.is_empty() && !self.buf.ends_with(' ') {
             self.buf.push(' ');
         }
@@ -295,7 +302,7 @@ impl TextAcc {
 
     /// `node` is a `<sup>` holding an ordinal suffix right after a number: join it
     /// to the number (`27 <sup>th</sup>` -> `27th`) and return true.
-    pub(crate) fn try_join_ordinal(&mut self, node: NodeRef<'_, Node>, bold: bool) -> bool {
+    pub fn try_join_ordinal(&mut self, node: NodeRef<'_, Node>, bold: bool) -> bool {
         if !self.ends_with_digit() {
             return false;
         }
@@ -309,18 +316,18 @@ impl TextAcc {
         true
     }
 
-    pub(crate) fn has_text(&self) -> bool {
+    pub fn has_text(&self) -> bool {
         self.total_chars > 0
     }
 
-    pub(crate) fn finish(self) -> FragmentText {
+    pub fn finish(self) -> FragmentText {
         FragmentText {
             text: collapse_ws(&self.buf),
             bold: self.total_chars > 0 && self.bold_chars == self.total_chars,
         }
     }
 
-    pub(crate) fn take(&mut self) -> FragmentText {
+    pub fn take(&mut self) -> FragmentText {
         std::mem::take(self).finish()
     }
 }
@@ -330,7 +337,7 @@ fn is_space(c: char) -> bool {
 }
 
 /// Elements whose content is never text of the page.
-pub(crate) fn is_skipped(name: &str) -> bool {
+pub fn is_skipped(name: &str) -> bool {
     matches!(
         name,
         "script"
@@ -347,7 +354,7 @@ pub(crate) fn is_skipped(name: &str) -> bool {
 }
 
 /// Elements that start a new line of text (separated by one space in plain text).
-pub(crate) fn is_block(name: &str) -> bool {
+pub fn is_block(name: &str) -> bool {
     matches!(
         name,
         "p" | "div"
@@ -396,7 +403,7 @@ pub(crate) fn is_block(name: &str) -> bool {
 }
 
 /// Heading level of `h1`..`h6`.
-pub(crate) fn heading_level(name: &str) -> Option<u8> {
+pub fn heading_level(name: &str) -> Option<u8> {
     match name {
         "h1" => Some(1),
         "h2" => Some(2),
@@ -409,7 +416,7 @@ pub(crate) fn heading_level(name: &str) -> Option<u8> {
 }
 
 /// Does this element make its text bold?
-pub(crate) fn is_bold_element(el: &Element) -> bool {
+pub fn is_bold_element(el: &Element) -> bool {
     let name = el.name();
     if matches!(name, "b" | "strong" | "th") || heading_level(name).is_some() {
         return true;
@@ -426,7 +433,7 @@ fn style_is_bold(style: &str) -> bool {
 }
 
 /// The value of one declaration in an inline `style` attribute (last one wins).
-pub(crate) fn style_value<'a>(style: &'a str, prop: &str) -> Option<&'a str> {
+pub fn style_value<'a>(style: &'a str, prop: &str) -> Option<&'a str> {
     let mut found = None;
     for decl in style.split(';') {
         if let Some((k, v)) = decl.split_once(':') {
@@ -458,7 +465,7 @@ fn ordinal_suffix(node: NodeRef<'_, Node>) -> Option<(String, bool)> {
 
 /// Append the plain text of `root` (itself included) to `acc`, without recursion.
 /// `bold` says whether `root` sits inside a bold context already.
-pub(crate) fn collect(acc: &mut TextAcc, root: NodeRef<'_, Node>, bold: bool) {
+pub fn collect(acc: &mut TextAcc, root: NodeRef<'_, Node>, bold: bool) {
     let mut bold_depth: usize = usize::from(bold);
     // (node, closing)
     let mut stack: Vec<(NodeRef<'_, Node>, bool)> = vec![(root, false)];
@@ -503,10 +510,7 @@ pub(crate) fn collect(acc: &mut TextAcc, root: NodeRef<'_, Node>, bold: bool) {
 }
 
 /// Push the children of `node` so that they pop in document order.
-pub(crate) fn push_children<'a>(
-    stack: &mut Vec<(NodeRef<'a, Node>, bool)>,
-    node: NodeRef<'a, Node>,
-) {
+fn push_children<'a>(stack: &mut Vec<(NodeRef<'a, Node>, bool)>, node: NodeRef<'a, Node>) {
     let start = stack.len();
     for c in node.children() {
         stack.push((c, false));
