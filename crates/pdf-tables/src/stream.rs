@@ -4,13 +4,42 @@
 
 use crate::align::{chunks, infer_columns, line_pitch, split_rows};
 use crate::build::build_aligned;
+use crate::strategy::{Area, Found, PageScan, Scope, TableStrategy};
 use crate::text::{levels, median_size, words_bbox, Level};
 use plansift_layout::PageLayout;
 use plansift_model::{Table, TableOrigin};
 
+/// Tables in white space among the words the other strategies left.
+pub struct Stream;
+
+impl TableStrategy for Stream {
+    fn name(&self) -> &'static str {
+        "stream"
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Page
+    }
+
+    fn find(&mut self, scan: &PageScan<'_>, area: Area<'_>) -> Vec<Found> {
+        if !matches!(area, Area::Page) {
+            return Vec::new();
+        }
+        let free = scan.free_words();
+        stream_tables(scan.page, &free, scan.body, scan.hint)
+            .into_iter()
+            .map(|(table, words)| Found {
+                top: table.prov.bbox.map(|b| b[1]).unwrap_or(0.0),
+                table,
+                words,
+            })
+            .collect()
+    }
+}
+
 /// Stream-style tables among free words: runs of lines whose words fall into
 /// columns separated by white space.
-pub fn stream_tables(
+fn stream_tables(
     page: &PageLayout,
     free: &[usize],
     body: f32,
@@ -62,17 +91,17 @@ pub fn stream_tables(
         }
         if j - i >= 2 {
             match stream_table(page, &lv[i..j], size, hint) {
-                Stream::Table(t) => {
+                Run::Table(t) => {
                     out.push(t);
                     i = j;
                     continue;
                 }
                 // running text in two columns: none of its lines start a table
-                Stream::Prose => {
+                Run::Prose => {
                     i = j;
                     continue;
                 }
-                Stream::None => {}
+                Run::None => {}
             }
         }
         i += 1;
@@ -89,21 +118,22 @@ fn run_x(lv: &[Level]) -> (f32, f32) {
     (x0, x1)
 }
 
-enum Stream {
+/// What a run of lines in columns is.
+enum Run {
     Table((Table, Vec<usize>)),
     Prose,
     None,
 }
 
-fn stream_table(page: &PageLayout, lv: &[Level], size: f32, hint: f32) -> Stream {
+fn stream_table(page: &PageLayout, lv: &[Level], size: f32, hint: f32) -> Run {
     let (x0, x1) = run_x(lv);
     let bounds = infer_columns(page, lv, x0 - 1.0, x1 + 1.0, size);
     if bounds.is_empty() {
-        return Stream::None;
+        return Run::None;
     }
     let words: Vec<usize> = lv.iter().flat_map(|l| l.words.iter().copied()).collect();
     let Some(b) = words_bbox(page, &words) else {
-        return Stream::None;
+        return Run::None;
     };
     let mut ys = vec![b.top - 0.5];
     ys.extend(split_rows(page, &words, &bounds, size, true, hint));
@@ -117,7 +147,7 @@ fn stream_table(page: &PageLayout, lv: &[Level], size: f32, hint: f32) -> Stream
         &ys,
         TableOrigin::Aligned,
     ) else {
-        return Stream::None;
+        return Run::None;
     };
     let multi = t.rows.iter().filter(|row| row.filled() >= 2).count();
     // two columns of running text (a two-column page layout) are not a table
@@ -131,10 +161,10 @@ fn stream_table(page: &PageLayout, lv: &[Level], size: f32, hint: f32) -> Stream
     let mean_words = cells.iter().sum::<usize>() as f32 / cells.len().max(1) as f32;
     let prose = t.columns() == 2 && mean_words > 30.0;
     if prose {
-        Stream::Prose
+        Run::Prose
     } else if t.rows.len() >= 2 && multi >= 2 {
-        Stream::Table((t, taken))
+        Run::Table((t, taken))
     } else {
-        Stream::None
+        Run::None
     }
 }

@@ -2,10 +2,40 @@
 //! the text from the words whose marked-content ids the cells reference.
 
 use crate::build::{make_cell, row_prov};
+use crate::strategy::{Area, Found, PageScan, Scope, TableStrategy};
 use crate::text::words_bbox;
 use plansift_layout::{BBox, PdfLayout, TaggedTable};
 use plansift_model::{Cell, Prov, Row, Table, TableOrigin};
 use std::collections::HashMap;
+
+/// Tables from the structure tree. The parts are found for the whole document
+/// beforehand ([`parts`]: region finding and furniture need them); this gives
+/// each page its own.
+pub struct Tagged;
+
+impl TableStrategy for Tagged {
+    fn name(&self) -> &'static str {
+        "tagged"
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Page
+    }
+
+    fn find(&mut self, scan: &PageScan<'_>, area: Area<'_>) -> Vec<Found> {
+        if !matches!(area, Area::Page) {
+            return Vec::new();
+        }
+        scan.tagged
+            .iter()
+            .map(|p| Found {
+                table: p.table.clone(),
+                words: p.words.clone(),
+                top: p.bbox.top,
+            })
+            .collect()
+    }
+}
 
 /// The part of a tagged table on one page.
 pub struct Part {
