@@ -185,9 +185,7 @@ pub fn split_rows(
         .clamp(-size, 2.0 * size);
     // a blank line's worth of space is a row gap whatever the spacing elsewhere
     let thr = (base + (0.3 * size).max(2.5)).min(0.8 * size);
-    if std::env::var_os("PLANSIFT_PDF_DEBUG").is_some() {
-        eprintln!("split_rows levels {} base {base} thr {thr}", lv.len());
-    }
+    tracing::trace!("split_rows levels {} base {base} thr {thr}", lv.len());
     // columns that start new text at each line: text in a column after a
     // vertical gap (in that column) larger than the line spacing, or its first text
     let mut last_bottom: Vec<Option<f32>> = vec![None; ncols];
@@ -248,7 +246,7 @@ pub fn split_rows(
             continue;
         }
         let win = window(k + 1);
-        if std::env::var_os("PLANSIFT_PDF_DEBUG").is_some() {
+        if tracing::enabled!(tracing::Level::TRACE) {
             let t: Vec<&str> = lv[k + 1]
                 .words
                 .iter()
@@ -256,7 +254,7 @@ pub fn split_rows(
                 .map(|w| w.text.as_str())
                 .take(3)
                 .collect();
-            eprintln!(
+            tracing::trace!(
                 "  cand {:?} top {} win {:?} anchor {:?} cont {}",
                 t,
                 lv[k + 1].bbox.top,

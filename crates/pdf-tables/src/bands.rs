@@ -211,9 +211,7 @@ fn band_table(
             });
         }
     }
-    if std::env::var_os("PLANSIFT_PDF_DEBUG").is_some() {
-        eprintln!("page {} bands bounds {:?} size {}", page.page, bounds, size);
-    }
+    tracing::debug!("page {} bands bounds {:?} size {}", page.page, bounds, size);
     if bounds.is_empty() {
         return None;
     }

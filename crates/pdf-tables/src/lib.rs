@@ -36,8 +36,13 @@
 //! page number is furniture wherever it is. Blocks are in reading order with a [`Block::PageBreak`]
 //! before every page after the first.
 //!
-//! Debugging: `PLANSIFT_PDF_DEBUG=1` prints the regions and column boundaries
-//! found to standard error; `examples/dump_pdf.rs` prints a document as text.
+//! Debugging: the crate logs with [`tracing`], each module under its own
+//! target (`plansift_pdf_tables::regions`, `::strategy`, `::bands`, `::align`,
+//! `::paragraphs`). With the `plansift` binary, `RUST_LOG=plansift_pdf_tables=debug`
+//! prints the regions found, each table with the strategy that found it and
+//! the columns of band tables; `RUST_LOG=plansift_pdf_tables=trace` adds row
+//! splitting and paragraph lines. `examples/dump_pdf.rs` prints a document as
+//! text.
 
 mod align;
 mod bands;

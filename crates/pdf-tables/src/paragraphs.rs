@@ -65,7 +65,6 @@ pub fn text_blocks(page: &PageLayout, pno: u32, free: &[usize], body: f32) -> Ve
         .iter()
         .map(|l| l.bbox.x1)
         .fold(f32::NEG_INFINITY, f32::max);
-    let debug = std::env::var_os("PLANSIFT_PDF_DEBUG").is_some();
     let page_step = line_step(page, &lv);
     for l in &lv {
         let lt = line_text(page, &l.words);
@@ -90,8 +89,8 @@ pub fn text_blocks(page: &PageLayout, pno: u32, free: &[usize], body: f32) -> Ve
         {
             flush(&mut cur, &mut out);
         }
-        if debug {
-            eprintln!(
+        if tracing::enabled!(tracing::Level::TRACE) {
+            tracing::trace!(
                 "para p{pno} {:>6.1} {:>6.1} {:>6.1} {:>6.1} s{:.1} b{} {}{}",
                 l.bbox.x0,
                 l.bbox.top,

@@ -217,9 +217,9 @@ pub fn find_regions(page: &PageLayout, exclude: &[BBox]) -> Vec<Region> {
         }
     }
     out.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
-    if std::env::var_os("PLANSIFT_PDF_DEBUG").is_some() {
+    if tracing::enabled!(tracing::Level::DEBUG) {
         for r in &out {
-            eprintln!("page {} region {:?} {:?}", page.page, r.bbox, r.kind);
+            tracing::debug!("page {} region {:?} {:?}", page.page, r.bbox, r.kind);
         }
     }
     out

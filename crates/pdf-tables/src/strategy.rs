@@ -155,7 +155,6 @@ impl<'a> PageScan<'a> {
     /// Take a table's words.
     fn take(&mut self, f: &Found, by: &dyn TableStrategy) {
         tracing::debug!(
-            target: "plansift_pdf_tables",
             "page {} {} table at {:.1}: {} rows, {} words",
             self.page.page,
             by.name(),
