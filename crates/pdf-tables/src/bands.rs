@@ -5,11 +5,12 @@
 //! above the first rule) join the table when they fit its columns, and a part
 //! at the top of a page keeps the columns of the part before it.
 
-use crate::align::{chunks, infer_columns, merge_template, split_rows};
+use crate::align::{chunk_gap, chunks, infer_columns, merge_template, split_rows};
 use crate::build::build_aligned;
 use crate::regions::{Region, RegionKind};
 use crate::strategy::{Area, Found, PageScan, Scope, TableStrategy};
 use crate::text::{levels, median, median_size, words_bbox, Level};
+use crate::Tolerances;
 use plansift_layout::PageLayout;
 use plansift_model::Table;
 
@@ -42,6 +43,7 @@ impl TableStrategy for Bands {
             hint: scan.hint,
             first_on_page: !scan.found_table(),
             outside: &outside,
+            tol: scan.tol,
         };
         band_table(scan.page, r, words, ys, &ctx, &mut self.templates)
             .map(|(table, words)| Found {
@@ -69,6 +71,7 @@ struct RegionCtx<'a> {
     first_on_page: bool,
     /// Unclaimed words outside every region of the page.
     outside: &'a [usize],
+    tol: &'a Tolerances,
 }
 
 /// Lines just above or below a rule-delimited region that belong to it: a table
@@ -82,6 +85,8 @@ fn open_side_lines(
     bounds: &[f32],
     size: f32,
 ) -> Vec<usize> {
+    let tol = ctx.tol;
+    let slack = tol.band_open_slack;
     let (x0, x1) = (r.bbox.x0, r.bbox.x1);
     let pool: Vec<usize> = ctx
         .outside
@@ -89,26 +94,26 @@ fn open_side_lines(
         .copied()
         .filter(|&i| {
             let cx = page.words[i].bbox.cx();
-            cx >= x0 - 1.0 && cx <= x1 + 1.0
+            cx >= x0 - slack && cx <= x1 + slack
         })
         .collect();
     if pool.is_empty() {
         return Vec::new();
     }
-    let lv = levels(page, &pool);
+    let lv = levels(page, &pool, tol);
     let fits = |l: &Level| -> bool {
         let ws: Vec<&plansift_layout::Word> =
             l.words.iter().filter_map(|&i| page.words.get(i)).collect();
         if ws
             .iter()
-            .any(|w| w.bbox.x0 < x0 - 1.0 || w.bbox.x1 > x1 + 1.0)
+            .any(|w| w.bbox.x0 < x0 - slack || w.bbox.x1 > x1 + slack)
         {
             return false;
         }
         if ws.iter().any(|w| {
             bounds
                 .iter()
-                .any(|&b| w.bbox.x0 < b - 1.0 && w.bbox.x1 > b + 1.0)
+                .any(|&b| w.bbox.x0 < b - tol.column_cross && w.bbox.x1 > b + tol.column_cross)
         }) {
             return false;
         }
@@ -120,14 +125,14 @@ fn open_side_lines(
             .filter_map(|&i| page.words.get(i))
             .any(|w| {
                 let cy = w.bbox.cy();
-                cy > t && cy < b && (w.bbox.cx() < x0 - 1.0 || w.bbox.cx() > x1 + 1.0)
+                cy > t && cy < b && (w.bbox.cx() < x0 - slack || w.bbox.cx() > x1 + slack)
             })
         {
             return false;
         }
-        let one_chunk = chunks(page, l, size.max(6.0)).len() <= 1;
+        let one_chunk = chunks(page, l, chunk_gap(size, tol)).len() <= 1;
         let heading = ws.iter().all(|w| w.bold)
-            || median(ws.iter().map(|w| w.size).collect()) > 1.1 * ctx.body;
+            || median(ws.iter().map(|w| w.size).collect()) > tol.band_heading_size * ctx.body;
         !(one_chunk && heading)
     };
     // Lines are taken while they fit; when the line beyond the last one taken is
@@ -142,16 +147,16 @@ fn open_side_lines(
             } else {
                 l.bbox.top - edge
             };
-            if gap > 2.0 * size {
+            if gap > tol.band_open_gap_em * size {
                 break;
             }
             if !fits(l) {
-                if !out.is_empty() && gap <= 0.5 * size {
+                if !out.is_empty() && gap <= tol.band_open_adjacent_em * size {
                     out.clear();
                 }
                 break;
             }
-            multi |= chunks(page, l, size.max(6.0)).len() >= 2;
+            multi |= chunks(page, l, chunk_gap(size, tol)).len() >= 2;
             out.extend(l.words.iter().copied());
             edge = if up { l.bbox.top } else { l.bbox.bottom };
         }
@@ -165,12 +170,12 @@ fn open_side_lines(
         &mut lv
             .iter()
             .rev()
-            .filter(|l| l.bbox.bottom <= r.bbox.top + 1.0),
+            .filter(|l| l.bbox.bottom <= r.bbox.top + slack),
         r.bbox.top,
         true,
     );
     out.extend(take(
-        &mut lv.iter().filter(|l| l.bbox.top >= r.bbox.bottom - 1.0),
+        &mut lv.iter().filter(|l| l.bbox.top >= r.bbox.bottom - slack),
         r.bbox.bottom,
         false,
     ));
@@ -187,18 +192,20 @@ fn band_table(
     ctx: &RegionCtx,
     templates: &mut Vec<Template>,
 ) -> Option<(Table, Vec<usize>)> {
-    let (body, hint, first_on_page) = (ctx.body, ctx.hint, ctx.first_on_page);
-    let size = median_size(page, cand).max(0.5 * body);
-    let lv = levels(page, cand);
-    let own = infer_columns(page, &lv, r.bbox.x0, r.bbox.x1, size);
+    let (body, hint, first_on_page, tol) = (ctx.body, ctx.hint, ctx.first_on_page, ctx.tol);
+    let size = median_size(page, cand, tol).max(tol.min_size_of_body * body);
+    let lv = levels(page, cand, tol);
+    let own = infer_columns(page, &lv, r.bbox.x0, r.bbox.x1, size, tol);
     // a part at the top of a page continues the table before it: columns
     // empty on this page stay columns
     let tpl = templates.last().filter(|t| {
-        first_on_page && (t.x0 - r.bbox.x0).abs() <= 4.0 && (t.x1 - r.bbox.x1).abs() <= 4.0
+        first_on_page
+            && (t.x0 - r.bbox.x0).abs() <= tol.template_match
+            && (t.x1 - r.bbox.x1).abs() <= tol.template_match
     });
     let from_template = tpl.is_some_and(|t| t.bounds.len() > own.len());
     let bounds = match tpl {
-        Some(t) => merge_template(page, &lv, &own, &t.bounds, size),
+        Some(t) => merge_template(page, &lv, &own, &t.bounds, size, tol),
         None => own,
     };
     if !bounds.is_empty() {
@@ -220,16 +227,16 @@ fn band_table(
     let mut cand = cand.to_vec();
     if let Some(eb) = words_bbox(page, &extra) {
         if let Some(f) = rows_y.first_mut() {
-            *f = f.min(eb.top - 0.5);
+            *f = f.min(eb.top - tol.table_pad);
         }
         if let Some(l) = rows_y.last_mut() {
-            *l = l.max(eb.bottom + 0.5);
+            *l = l.max(eb.bottom + tol.table_pad);
         }
         cand.extend(extra);
     }
     let cand = cand.as_slice();
     let ys = &rows_y.clone();
-    if ys.len() <= 3 {
+    if ys.len() <= tol.band_split_max_edges {
         for w in ys.windows(2) {
             let inside: Vec<usize> = cand
                 .iter()
@@ -239,11 +246,12 @@ fn band_table(
                     cy >= w[0] && cy < w[1]
                 })
                 .collect();
-            rows_y.extend(split_rows(page, &inside, &bounds, size, false, hint));
+            rows_y.extend(split_rows(page, &inside, &bounds, size, false, hint, tol));
         }
         rows_y.sort_by(|a, b| a.total_cmp(b));
     }
-    let (t, taken) = build_aligned(page, cand, r.bbox.x0, r.bbox.x1, &bounds, &rows_y, r.origin)?;
+    let x = (r.bbox.x0, r.bbox.x1);
+    let (t, taken) = build_aligned(page, cand, x, &bounds, &rows_y, r.origin, tol)?;
     let multi = t.rows.iter().filter(|row| row.filled() >= 2).count();
     (multi >= 1 || from_template).then_some((t, taken))
 }

@@ -4,10 +4,11 @@
 //!
 //! [`Block::Furniture`]: plansift_model::Block::Furniture
 
-use crate::align::chunks;
+use crate::align::{chunk_gap, chunks};
 use crate::tagged;
 use crate::text::{levels, line_text, median_size, usable_words, Level};
 use crate::Region;
+use crate::Tolerances;
 use plansift_layout::{BBox, PdfLayout};
 use std::collections::HashMap;
 
@@ -18,6 +19,7 @@ pub fn find_furniture(
     layout: &PdfLayout,
     regions: &[Vec<Region>],
     tagged: &[Vec<tagged::Part>],
+    tol: &Tolerances,
 ) -> Vec<Vec<Level>> {
     let n = layout.pages.len();
     let mut cands: Vec<Vec<(Level, String, bool)>> = Vec::with_capacity(n);
@@ -41,39 +43,45 @@ pub fn find_furniture(
             .into_iter()
             .filter(|&i| {
                 let b = page.words[i].bbox;
-                !tagged_words[i] && !boxes.iter().any(|r| r.contains_point(b.cx(), b.cy(), 1.0))
+                !tagged_words[i]
+                    && !boxes
+                        .iter()
+                        .any(|r| r.contains_point(b.cx(), b.cy(), tol.region_word_slack))
             })
             .collect();
         let h = if page.height > 0.0 {
             page.height
         } else {
-            842.0
+            tol.default_page_height
         };
         let mut v = Vec::new();
-        let size = median_size(page, &free);
-        for l in levels(page, &free) {
-            let margin = l.bbox.bottom <= 0.12 * h || l.bbox.top >= 0.88 * h;
-            let text = line_text(page, &l.words);
-            // a line in three or more separated parts is a table row (a header row
+        let size = median_size(page, &free, tol);
+        for l in levels(page, &free, tol) {
+            let margin = l.bbox.bottom <= tol.furniture_margin * h
+                || l.bbox.top >= (1.0 - tol.furniture_margin) * h;
+            let text = line_text(page, &l.words, tol);
+            // a line in several separated parts is a table row (a header row
             // repeated on every page), not a running header
-            let key =
-                if chunks(page, &l, (1.0 * size).max(6.0)).len() >= 3 && !is_page_number(&text) {
-                    String::new()
-                } else {
-                    furniture_key(&text)
-                };
+            let parts = chunks(page, &l, chunk_gap(size, tol)).len();
+            let key = if parts >= tol.furniture_row_parts && !is_page_number(&text) {
+                String::new()
+            } else {
+                furniture_key(&text)
+            };
             v.push((l, key, margin));
         }
         cands.push(v);
     }
-    let need_same_place = ((n as f32 * 0.3).ceil() as usize).max(2);
-    let need_anywhere = ((n as f32 * 0.5).ceil() as usize).max(3);
+    let need_same_place = ((n as f32 * tol.furniture_same_place_pages).ceil() as usize)
+        .max(tol.furniture_same_place_min);
+    let need_anywhere =
+        ((n as f32 * tol.furniture_anywhere_pages).ceil() as usize).max(tol.furniture_anywhere_min);
     // key -> occurrences (page, top, bottom, exact text)
     let mut index: HashMap<&str, Vec<(usize, f32, f32, String)>> = HashMap::new();
     for (pi, v) in cands.iter().enumerate() {
         for (l, key, _) in v {
             if !key.is_empty() {
-                let text = line_text(&layout.pages[pi], &l.words);
+                let text = line_text(&layout.pages[pi], &l.words, tol);
                 index
                     .entry(key.as_str())
                     .or_default()
@@ -82,26 +90,33 @@ pub fn find_furniture(
         }
     }
     let mut out: Vec<Vec<Level>> = Vec::with_capacity(n);
-    for pi in 0..n {
+    for (page, page_cands) in layout.pages.iter().zip(&cands) {
         let mut v = Vec::new();
-        for (l, key, margin) in &cands[pi] {
+        for (l, key, margin) in page_cands {
             if key.is_empty() {
                 continue;
             }
-            let text = line_text(&layout.pages[pi], &l.words);
+            let text = line_text(page, &l.words, tol);
             let occ = index.get(key.as_str()).map(|v| v.as_slice()).unwrap_or(&[]);
             let mut same_pages: Vec<usize> = occ
                 .iter()
-                .filter(|o| (o.1 - l.bbox.top).abs() <= 4.0 || (o.2 - l.bbox.bottom).abs() <= 4.0)
+                .filter(|o| {
+                    (o.1 - l.bbox.top).abs() <= tol.furniture_same_place
+                        || (o.2 - l.bbox.bottom).abs() <= tol.furniture_same_place
+                })
                 .map(|o| o.0)
                 .collect();
             same_pages.dedup();
             let mut any_pages: Vec<usize> =
                 occ.iter().filter(|o| o.3 == text).map(|o| o.0).collect();
             any_pages.dedup();
-            let is_furn = (*margin && n >= 2 && same_pages.len() >= need_same_place)
+            let is_furn = (*margin
+                && n >= tol.furniture_same_place_min
+                && same_pages.len() >= need_same_place)
                 || (*margin && is_page_number(&text))
-                || (n >= 3 && any_pages.len() >= need_anywhere && key.chars().count() <= 120);
+                || (n >= tol.furniture_anywhere_min
+                    && any_pages.len() >= need_anywhere
+                    && key.chars().count() <= tol.furniture_max_chars);
             if is_furn {
                 v.push(l.clone());
             }

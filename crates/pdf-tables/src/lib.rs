@@ -11,7 +11,7 @@
 //!   spacing.
 //!
 //! Details that matter on real documents:
-//! - a table cut by a page break is one [`Table`] per page; an open side (no
+//! - a table cut by a page break is one [`Table`](plansift_model::Table) per page; an open side (no
 //!   rule above a page's first row, a header row above the first rule) takes the
 //!   adjacent lines that fit the columns; grids cut open get a closing edge;
 //! - two grids that touch but have different columns are split apart;
@@ -36,6 +36,12 @@
 //! page number is furniture wherever it is. Blocks are in reading order with a [`Block::PageBreak`]
 //! before every page after the first.
 //!
+//! Every gap, overlap, ratio and distance these rules use is a field of
+//! [`Tolerances`] (with its unit); [`to_document`] uses the defaults and
+//! [`to_document_with`] takes others. The table strategies and their order
+//! are in `strategy.rs` (the crate-private `TableStrategy` trait and
+//! `default_strategies` list).
+//!
 //! Debugging: the crate logs with [`tracing`], each module under its own
 //! target (`plansift_pdf_tables::regions`, `::strategy`, `::bands`, `::align`,
 //! `::paragraphs`). With the `plansift` binary, `RUST_LOG=plansift_pdf_tables=debug`
@@ -57,8 +63,10 @@ mod strategy;
 mod stream;
 mod tagged;
 mod text;
+mod tolerances;
 
 pub use render::render_text;
+pub use tolerances::Tolerances;
 
 use furniture::find_furniture;
 use paragraphs::text_blocks;
@@ -71,14 +79,19 @@ use text::{line_text, median, usable_words};
 /// Convert a PDF layout into a document: tables, headings, paragraphs, furniture
 /// and page breaks in reading order.
 pub fn to_document(layout: &PdfLayout) -> Document {
+    to_document_with(layout, &Tolerances::default())
+}
+
+/// [`to_document`] with other tolerances.
+pub fn to_document_with(layout: &PdfLayout, tol: &Tolerances) -> Document {
     let mut doc = Document {
         pages: layout.pages.len().max(1) as u32,
         blocks: Vec::new(),
         meta_title: layout.title.clone(),
         diagnostics: layout.diagnostics.clone(),
     };
-    let body = body_size(layout);
-    let tagged = tagged::parts(layout);
+    let body = body_size(layout, tol);
+    let tagged = tagged::parts(layout, tol);
     let regions: Vec<Vec<Region>> = layout
         .pages
         .iter()
@@ -88,10 +101,10 @@ pub fn to_document(layout: &PdfLayout) -> Document {
                 .get(pi)
                 .map(|v| v.iter().map(|t| t.bbox).collect())
                 .unwrap_or_default();
-            find_regions(p, &ex)
+            find_regions(p, &ex, tol)
         })
         .collect();
-    let furniture = find_furniture(layout, &regions, &tagged);
+    let furniture = find_furniture(layout, &regions, &tagged, tol);
     let mut strategies = default_strategies();
     for (pi, page) in layout.pages.iter().enumerate() {
         let pno = if page.page > 0 {
@@ -102,9 +115,10 @@ pub fn to_document(layout: &PdfLayout) -> Document {
         if pi > 0 {
             doc.blocks.push(Block::PageBreak { page: pno });
         }
-        let hint = align::line_gap_hint(page, &usable_words(page), body);
+        let hint = align::line_gap_hint(page, &usable_words(page), body, tol);
         let mut scan = PageScan::new(
             page,
+            tol,
             body,
             hint,
             regions.get(pi).map(|v| v.as_slice()).unwrap_or(&[]),
@@ -115,7 +129,7 @@ pub fn to_document(layout: &PdfLayout) -> Document {
         let mut items: Vec<(f32, u8, Block)> = Vec::new();
         for l in furniture.get(pi).map(|v| v.as_slice()).unwrap_or(&[]) {
             scan.claim(&l.words);
-            let text = plansift_model::collapse_ws(&line_text(page, &l.words));
+            let text = plansift_model::collapse_ws(&line_text(page, &l.words, tol));
             let bold = l
                 .words
                 .iter()
@@ -139,7 +153,7 @@ pub fn to_document(layout: &PdfLayout) -> Document {
         }
         let free = scan.free_words();
         items.extend(
-            text_blocks(page, pno, &free, body)
+            text_blocks(page, pno, &free, body, tol)
                 .into_iter()
                 .map(|(top, b)| (top, 3, b)),
         );
@@ -156,17 +170,17 @@ fn prov(page: u32, b: &BBox) -> Prov {
     }
 }
 
-fn body_size(layout: &PdfLayout) -> f32 {
+fn body_size(layout: &PdfLayout, tol: &Tolerances) -> f32 {
     let sizes: Vec<f32> = layout
         .pages
         .iter()
         .flat_map(|p| p.words.iter().map(|w| w.size))
-        .filter(|s| *s > 0.5 && s.is_finite())
+        .filter(|s| *s > tol.min_font_size && s.is_finite())
         .collect();
     let m = median(sizes);
-    if m > 0.5 {
+    if m > tol.min_font_size {
         m
     } else {
-        10.0
+        tol.default_font_size
     }
 }

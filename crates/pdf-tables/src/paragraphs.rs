@@ -12,12 +12,19 @@
 use crate::furniture::is_lone_page_number;
 use crate::prov;
 use crate::text::{self, levels, line_text, median, words_bbox, Level};
+use crate::Tolerances;
 use plansift_layout::PageLayout;
 use plansift_model::{Block, TextBlock};
 
 /// Headings and paragraphs from free words.
-pub fn text_blocks(page: &PageLayout, pno: u32, free: &[usize], body: f32) -> Vec<(f32, Block)> {
-    let lv = levels(page, free);
+pub fn text_blocks(
+    page: &PageLayout,
+    pno: u32,
+    free: &[usize],
+    body: f32,
+    tol: &Tolerances,
+) -> Vec<(f32, Block)> {
+    let lv = levels(page, free, tol);
     let mut out = Vec::new();
     let mut cur: Vec<&Level> = Vec::new();
     let flush = |cur: &mut Vec<&Level>, out: &mut Vec<(f32, Block)>| {
@@ -25,7 +32,7 @@ pub fn text_blocks(page: &PageLayout, pno: u32, free: &[usize], body: f32) -> Ve
             return;
         }
         let words: Vec<usize> = cur.iter().flat_map(|l| l.words.iter().copied()).collect();
-        let text = text::words_text(page, &words);
+        let text = text::words_text(page, &words, tol);
         let Some(b) = words_bbox(page, &words) else {
             cur.clear();
             return;
@@ -38,12 +45,13 @@ pub fn text_blocks(page: &PageLayout, pno: u32, free: &[usize], body: f32) -> Ve
             words.iter().filter_map(|&i| page.words.get(i)).collect();
         let bold = ws.iter().all(|w| w.bold);
         let size = median(ws.iter().map(|w| w.size).collect());
-        let short = text.chars().count() <= 160 && text.split_whitespace().count() <= 25;
-        let level = if size >= 1.6 * body {
+        let short = text.chars().count() <= tol.heading_max_chars
+            && text.split_whitespace().count() <= tol.heading_max_words;
+        let level = if size >= tol.heading1_size * body {
             1
-        } else if size >= 1.3 * body {
+        } else if size >= tol.heading2_size * body {
             2
-        } else if size >= 1.12 * body || bold {
+        } else if size >= tol.heading3_size * body || bold {
             3
         } else {
             0
@@ -65,9 +73,9 @@ pub fn text_blocks(page: &PageLayout, pno: u32, free: &[usize], body: f32) -> Ve
         .iter()
         .map(|l| l.bbox.x1)
         .fold(f32::NEG_INFINITY, f32::max);
-    let page_step = line_step(page, &lv);
+    let page_step = line_step(page, &lv, tol);
     for l in &lv {
-        let lt = line_text(page, &l.words);
+        let lt = line_text(page, &l.words, tol);
         if is_lone_page_number(&lt) {
             // a page number on its own line is never part of the prose around it
             flush(&mut cur, &mut out);
@@ -84,8 +92,8 @@ pub fn text_blocks(page: &PageLayout, pno: u32, free: &[usize], body: f32) -> Ve
             continue;
         }
         if !cur.is_empty()
-            && (breaks_block(page, &cur, l, page_step, (right - left).max(0.0))
-                || breaks_page_text(page, &cur, l, left, right))
+            && (breaks_block(page, &cur, l, page_step, (right - left).max(0.0), tol)
+                || breaks_page_text(page, &cur, l, left, right, tol))
         {
             flush(&mut cur, &mut out);
         }
@@ -110,14 +118,17 @@ pub fn text_blocks(page: &PageLayout, pno: u32, free: &[usize], body: f32) -> Ve
 
 /// The usual baseline step between consecutive lines of the same size on the
 /// page (the line spacing inside paragraphs; 0 when unknown).
-fn line_step(page: &PageLayout, lv: &[Level]) -> f32 {
+fn line_step(page: &PageLayout, lv: &[Level], tol: &Tolerances) -> f32 {
     let steps: Vec<f32> = lv
         .windows(2)
         .filter_map(|w| {
             let (a, b) = (line_size(page, &w[0]), line_size(page, &w[1]));
-            let em = a.max(b).max(1.0);
+            let em = a.max(b).max(tol.min_em);
             let d = w[1].bbox.bottom - w[0].bbox.bottom;
-            ((a - b).abs() <= 0.1 * em && d > 0.5 * em && d <= 2.0 * em).then_some(d)
+            ((a - b).abs() <= tol.para_same_size_em * em
+                && d > tol.para_step_min_em * em
+                && d <= tol.para_step_max_em * em)
+                .then_some(d)
         })
         .collect();
     // the step inside paragraphs is the smallest common one: take a low quantile
@@ -129,7 +140,14 @@ fn line_step(page: &PageLayout, lv: &[Level]) -> f32 {
 /// The split rules of the original grouping that look at the whole page's text
 /// extent: a wide vertical gap, a line ending well short of the text's right
 /// edge followed by a longer one, and list items.
-fn breaks_page_text(page: &PageLayout, cur: &[&Level], l: &Level, left: f32, right: f32) -> bool {
+fn breaks_page_text(
+    page: &PageLayout,
+    cur: &[&Level],
+    l: &Level,
+    left: f32,
+    right: f32,
+    tol: &Tolerances,
+) -> bool {
     let Some(prev) = cur.last() else {
         return false;
     };
@@ -137,8 +155,9 @@ fn breaks_page_text(page: &PageLayout, cur: &[&Level], l: &Level, left: f32, rig
     let ps = line_size(page, prev);
     let ls = line_size(page, l);
     let w = (right - left).max(0.0);
-    let short = prev.bbox.x1 < right - 0.3 * w && l.bbox.x1 > prev.bbox.x1 + 0.2 * w;
-    gap > (0.45 * ps.max(ls)).max(3.0) || short || starts_item(page, l)
+    let short = prev.bbox.x1 < right - tol.para_short_end * w
+        && l.bbox.x1 > prev.bbox.x1 + tol.para_longer_next * w;
+    gap > (tol.para_gap_em * ps.max(ls)).max(tol.para_gap_min) || short || starts_item(page, l)
 }
 
 /// Does line `l` start a new block after the lines `cur` of the block being built?
@@ -155,15 +174,16 @@ fn breaks_block(
     l: &Level,
     page_step: f32,
     page_width: f32,
+    tol: &Tolerances,
 ) -> bool {
     let Some(prev) = cur.last() else {
         return false;
     };
     let ps = line_size(page, prev);
     let ls = line_size(page, l);
-    let em = ps.max(ls).max(1.0);
+    let em = ps.max(ls).max(tol.min_em);
     // font size or weight
-    if (ps - ls).abs() > 0.1 * em || line_bold(page, prev) != line_bold(page, l) {
+    if (ps - ls).abs() > tol.para_same_size_em * em || line_bold(page, prev) != line_bold(page, l) {
         return true;
     }
     // baseline step: larger than the block's own step, or than a line's height
@@ -174,34 +194,35 @@ fn breaks_block(
         .filter(|d| *d > 0.0)
         .collect();
     let typical = if own.is_empty() {
-        if page_step > 0.0 && page_step <= 2.0 * em {
+        if page_step > 0.0 && page_step <= tol.para_step_max_em * em {
             page_step
         } else {
-            1.2 * em
+            tol.para_step_default_em * em
         }
     } else {
-        median(own).max(0.9 * em)
+        median(own).max(tol.para_step_floor_em * em)
     };
-    if step > 1.2 * typical {
+    if step > tol.para_step_jump * typical {
         return true;
     }
-    let first_char = line_text(page, &l.words).trim().chars().next();
+    let first_char = line_text(page, &l.words, tol).trim().chars().next();
     let capital = first_char.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let bl = cur.iter().map(|x| x.bbox.x0).fold(l.bbox.x0, f32::min);
     let br = cur.iter().map(|x| x.bbox.x1).fold(l.bbox.x1, f32::max);
     let width = (br - bl).max(0.0);
-    let full = |x: &Level| x.bbox.x1 >= br - 0.15 * width;
+    let full = |x: &Level| x.bbox.x1 >= br - tol.para_full_line * width;
     // a short line ends its paragraph
-    if capital && width > 0.0 && prev.bbox.x1 - bl < 0.7 * width {
+    if capital && width > 0.0 && prev.bbox.x1 - bl < tol.para_short_line * width {
         return true;
     }
     // indent or outdent
     let dx = l.bbox.x0 - prev.bbox.x0;
-    if dx.abs() > em {
+    let indent = tol.para_indent_em * em;
+    if dx.abs() > indent {
         // centred lines narrower than the page's text
-        let centred = (l.bbox.cx() - prev.bbox.cx()).abs() <= em
-            && prev.bbox.width() < 0.8 * page_width
-            && l.bbox.width() < 0.8 * page_width;
+        let centred = (l.bbox.cx() - prev.bbox.cx()).abs() <= tol.para_centre_em * em
+            && prev.bbox.width() < tol.para_centred_width * page_width
+            && l.bbox.width() < tol.para_centred_width * page_width;
         // the block's text column after its first line (a first-line indent or a
         // hanging list item)
         let body_x = if cur.len() >= 2 {
@@ -210,15 +231,15 @@ fn breaks_block(
             None
         };
         let continues = match body_x {
-            Some(x) => (l.bbox.x0 - x).abs() <= em && (prev.bbox.x0 - x).abs() <= em,
+            Some(x) => (l.bbox.x0 - x).abs() <= indent && (prev.bbox.x0 - x).abs() <= indent,
             None => {
-                let first_indent = dx < 0.0 && dx >= -4.0 * em && full(prev);
+                let first_indent = dx < 0.0 && dx >= -(tol.para_first_indent_em * em) && full(prev);
                 let hanging = starts_item(page, prev)
                     && prev
                         .words
                         .get(1)
                         .and_then(|&i| page.words.get(i))
-                        .is_some_and(|w| (w.bbox.x0 - l.bbox.x0).abs() <= 0.5 * em);
+                        .is_some_and(|w| (w.bbox.x0 - l.bbox.x0).abs() <= tol.para_hanging_em * em);
                 first_indent || hanging
             }
         };

@@ -8,6 +8,7 @@ use crate::build::Span;
 use crate::geom::{
     self, cluster_values, find_cells, group_cells, nearest, page_edges, snap_and_join, Edge,
 };
+use crate::Tolerances;
 use plansift_layout::{BBox, PageLayout};
 use plansift_model::TableOrigin;
 
@@ -41,7 +42,7 @@ pub fn overlap_frac(a: &BBox, b: &BBox) -> f32 {
     w * h / area
 }
 
-fn region_origin(edges: &[Edge], b: &BBox) -> TableOrigin {
+fn region_origin(edges: &[Edge], b: &BBox, tol: &Tolerances) -> TableOrigin {
     let ruled = edges.iter().any(|e| {
         !e.from_fill && {
             let (x, y) = if e.horiz {
@@ -49,7 +50,7 @@ fn region_origin(edges: &[Edge], b: &BBox) -> TableOrigin {
             } else {
                 (e.pos, (e.a + e.b) / 2.0)
             };
-            b.contains_point(x, y, 2.0)
+            b.contains_point(x, y, tol.region_rule_slack)
         }
     });
     if ruled {
@@ -62,22 +63,26 @@ fn region_origin(edges: &[Edge], b: &BBox) -> TableOrigin {
 /// Split a group of cells where two tables with different columns touch: at a
 /// horizontal line no cell crosses, where neither side's column edges are a
 /// subset of the other's.
-fn split_stacked(g: Vec<geom::RawCell>) -> Vec<Vec<geom::RawCell>> {
-    let ys = cluster_values(g.iter().flat_map(|c| [c.top, c.bottom]).collect(), 1.5);
-    let subset = |a: &[f32], b: &[f32]| a.iter().all(|x| b.iter().any(|y| (x - y).abs() <= 2.0));
+fn split_stacked(g: Vec<geom::RawCell>, tol: &Tolerances) -> Vec<Vec<geom::RawCell>> {
+    let near = tol.grid_align;
+    let ys = cluster_values(g.iter().flat_map(|c| [c.top, c.bottom]).collect(), near);
+    let subset = |a: &[f32], b: &[f32]| {
+        a.iter()
+            .all(|x| b.iter().any(|y| (x - y).abs() <= tol.stacked_column_match))
+    };
     let mut cuts = Vec::new();
     for &y in ys.iter().skip(1).take(ys.len().saturating_sub(2)) {
-        if g.iter().any(|c| c.top < y - 1.5 && c.bottom > y + 1.5) {
+        if g.iter().any(|c| c.top < y - near && c.bottom > y + near) {
             continue;
         }
         let above: Vec<f32> = g
             .iter()
-            .filter(|c| (c.bottom - y).abs() <= 1.5)
+            .filter(|c| (c.bottom - y).abs() <= near)
             .flat_map(|c| [c.x0, c.x1])
             .collect();
         let below: Vec<f32> = g
             .iter()
-            .filter(|c| (c.top - y).abs() <= 1.5)
+            .filter(|c| (c.top - y).abs() <= near)
             .flat_map(|c| [c.x0, c.x1])
             .collect();
         if !above.is_empty()
@@ -101,27 +106,34 @@ fn split_stacked(g: Vec<geom::RawCell>) -> Vec<Vec<geom::RawCell>> {
 }
 
 /// Table regions of a page from its edges.
-pub fn find_regions(page: &PageLayout, exclude: &[BBox]) -> Vec<Region> {
-    let edges = geom::close_open_grids(&snap_and_join(&page_edges(page)));
+pub fn find_regions(page: &PageLayout, exclude: &[BBox], tol: &Tolerances) -> Vec<Region> {
+    let edges = geom::close_open_grids(&snap_and_join(&page_edges(page, tol), tol), tol);
+    let overlaps = |a: &BBox, b: &BBox| overlap_frac(a, b) > tol.region_overlap;
     let mut out: Vec<Region> = Vec::new();
-    let groups: Vec<Vec<geom::RawCell>> = group_cells(&find_cells(&edges))
+    let groups: Vec<Vec<geom::RawCell>> = group_cells(&find_cells(&edges, tol))
         .into_iter()
-        .flat_map(split_stacked)
+        .flat_map(|g| split_stacked(g, tol))
         .collect();
     for g in groups {
-        let xs = cluster_values(g.iter().flat_map(|c| [c.x0, c.x1]).collect(), 1.5);
-        let ys = cluster_values(g.iter().flat_map(|c| [c.top, c.bottom]).collect(), 1.5);
+        let xs = cluster_values(
+            g.iter().flat_map(|c| [c.x0, c.x1]).collect(),
+            tol.grid_align,
+        );
+        let ys = cluster_values(
+            g.iter().flat_map(|c| [c.top, c.bottom]).collect(),
+            tol.grid_align,
+        );
         if xs.len() < 2 || ys.len() < 2 {
             continue;
         }
         let bbox = BBox::new(xs[0], ys[0], xs[xs.len() - 1], ys[ys.len() - 1]);
         if exclude
             .iter()
-            .any(|e| overlap_frac(&bbox, e) > 0.3 || overlap_frac(e, &bbox) > 0.3)
+            .any(|e| overlaps(&bbox, e) || overlaps(e, &bbox))
         {
             continue;
         }
-        let origin = region_origin(&edges, &bbox);
+        let origin = region_origin(&edges, &bbox, tol);
         if xs.len() >= 3 {
             let spans = g
                 .iter()
@@ -141,21 +153,24 @@ pub fn find_regions(page: &PageLayout, exclude: &[BBox]) -> Vec<Region> {
         // one-column groups (boxes, banded rows) are handled as stacks of horizontal edges below
     }
     // stacks of long horizontal edges with matching ends (rules, fill bands)
-    let min_len = (0.2 * page.width).max(40.0);
+    let min_len = (tol.band_min_rule_frac * page.width).max(tol.band_min_rule);
     let mut hs: Vec<&Edge> = edges
         .iter()
         .filter(|e| e.horiz && e.b - e.a >= min_len)
         .filter(|e| {
-            !out.iter()
-                .any(|r| r.bbox.contains_point((e.a + e.b) / 2.0, e.pos, 2.0))
+            !out.iter().any(|r| {
+                r.bbox
+                    .contains_point((e.a + e.b) / 2.0, e.pos, tol.region_rule_slack)
+            })
         })
         .collect();
     hs.sort_by(|a, b| a.pos.total_cmp(&b.pos));
     let mut groups: Vec<Vec<&Edge>> = Vec::new();
     for e in hs {
         match groups.iter_mut().find(|g| {
-            g.first()
-                .is_some_and(|f| (f.a - e.a).abs() <= 6.0 && (f.b - e.b).abs() <= 6.0)
+            g.first().is_some_and(|f| {
+                (f.a - e.a).abs() <= tol.band_end_match && (f.b - e.b).abs() <= tol.band_end_match
+            })
         }) {
             Some(g) => g.push(e),
             None => groups.push(vec![e]),
@@ -166,13 +181,14 @@ pub fn find_regions(page: &PageLayout, exclude: &[BBox]) -> Vec<Region> {
             continue;
         };
         let (ga, gb) = (first.a, first.b);
+        let side = tol.band_side_match;
         let sides: Vec<&Edge> = edges
             .iter()
             .filter(|v| {
                 !v.horiz
-                    && ((v.pos - ga).abs() <= 4.0 || (v.pos - gb).abs() <= 4.0)
-                    && v.b >= first.pos - 4.0
-                    && v.a <= last.pos + 4.0
+                    && ((v.pos - ga).abs() <= side || (v.pos - gb).abs() <= side)
+                    && v.b >= first.pos - side
+                    && v.a <= last.pos + side
             })
             .collect();
         let mut ys: Vec<f32> = g.iter().map(|e| e.pos).collect();
@@ -180,7 +196,7 @@ pub fn find_regions(page: &PageLayout, exclude: &[BBox]) -> Vec<Region> {
             ys.push(v.a);
             ys.push(v.b);
         }
-        let ys = cluster_values(ys, 2.0);
+        let ys = cluster_values(ys, tol.band_cluster);
         // with side borders, a band they do not reach separates two tables
         let mut parts: Vec<Vec<f32>> = vec![Vec::new()];
         for (i, &y) in ys.iter().enumerate() {
@@ -201,14 +217,14 @@ pub fn find_regions(page: &PageLayout, exclude: &[BBox]) -> Vec<Region> {
             let bbox = BBox::new(ga, ys[0], gb, ys[ys.len() - 1]);
             if exclude
                 .iter()
-                .any(|e| overlap_frac(&bbox, e) > 0.3 || overlap_frac(e, &bbox) > 0.3)
+                .any(|e| overlaps(&bbox, e) || overlaps(e, &bbox))
             {
                 continue;
             }
-            if out.iter().any(|r| overlap_frac(&bbox, &r.bbox) > 0.3) {
+            if out.iter().any(|r| overlaps(&bbox, &r.bbox)) {
                 continue;
             }
-            let origin = region_origin(&edges, &bbox);
+            let origin = region_origin(&edges, &bbox, tol);
             out.push(Region {
                 bbox,
                 kind: RegionKind::Bands { ys },

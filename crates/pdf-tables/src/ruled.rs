@@ -2,12 +2,11 @@
 //! sides of shaded fills. Where fills do not mark every column (a RAG-coloured
 //! cell, banded rows), the columns the words line up in are added.
 
-use crate::align::infer_columns;
+use crate::align::{column_gap, infer_columns};
 use crate::build::{build_aligned, build_grid, Span};
 use crate::regions::{Region, RegionKind};
 use crate::strategy::{Area, Found, PageScan, Scope, TableStrategy};
 use crate::text::{levels, median_size};
-use plansift_layout::PageLayout;
 use plansift_model::{Table, TableOrigin};
 
 /// Tables of grid regions (cells from ruling lines or fills).
@@ -29,7 +28,7 @@ impl TableStrategy for Ruled {
         let RegionKind::Grid { xs, ys, spans } = &r.kind else {
             return Vec::new();
         };
-        grid_table(scan.page, r, words, scan.body, xs, ys, spans)
+        grid_table(scan, r, words, xs, ys, spans)
             .map(|(table, words)| Found {
                 top: table.prov.bbox.map(|b| b[1]).unwrap_or(r.bbox.top),
                 table,
@@ -43,20 +42,20 @@ impl TableStrategy for Ruled {
 /// The table of a grid region from the candidate words inside it (`xs`, `ys`:
 /// all column and row boundaries; `spans`: the cells the edges enclose).
 fn grid_table(
-    page: &PageLayout,
+    scan: &PageScan<'_>,
     r: &Region,
     cand: &[usize],
-    body: f32,
     xs: &[f32],
     ys: &[f32],
     spans: &[Span],
 ) -> Option<(Table, Vec<usize>)> {
+    let (page, body, tol) = (scan.page, scan.body, scan.tol);
     if r.origin == TableOrigin::Shaded {
         // fills need not mark every column (a RAG cell, banded rows):
         // add the columns the words line up in
-        let size = median_size(page, cand).max(0.5 * body);
-        let min_gap = (0.45 * size).max(3.5);
-        let lv = levels(page, cand);
+        let size = median_size(page, cand, tol).max(tol.min_size_of_body * body);
+        let min_gap = column_gap(size, tol);
+        let lv = levels(page, cand, tol);
         let inner: Vec<f32> = xs
             .iter()
             .skip(1)
@@ -64,10 +63,10 @@ fn grid_table(
             .copied()
             .collect();
         let mut bounds = inner.clone();
-        for b in infer_columns(page, &lv, r.bbox.x0, r.bbox.x1, size) {
+        for b in infer_columns(page, &lv, r.bbox.x0, r.bbox.x1, size, tol) {
             // the same white space as a fill edge when no word lies between them
             let same_gap = |x: f32| {
-                (x - b).abs() < 2.0 * min_gap
+                (x - b).abs() < tol.column_same_gap * min_gap
                     || !cand.iter().filter_map(|&i| page.words.get(i)).any(|w| {
                         let (lo, hi) = (x.min(b), x.max(b));
                         w.bbox.x1 > lo && w.bbox.x0 < hi
@@ -79,13 +78,13 @@ fn grid_table(
         }
         if bounds.len() > inner.len() {
             bounds.sort_by(|a, b| a.total_cmp(b));
-            let (t, taken) =
-                build_aligned(page, cand, r.bbox.x0, r.bbox.x1, &bounds, ys, r.origin)?;
+            let x = (r.bbox.x0, r.bbox.x1);
+            let (t, taken) = build_aligned(page, cand, x, &bounds, ys, r.origin, tol)?;
             let filled: usize = t.rows.iter().map(|row| row.filled()).sum();
             return (filled >= 1).then_some((t, taken));
         }
     }
-    let (t, taken) = build_grid(page, cand, xs, ys, spans, r.origin)?;
+    let (t, taken) = build_grid(page, cand, xs, ys, spans, r.origin, tol)?;
     let filled: usize = t.rows.iter().map(|row| row.filled()).sum();
     (filled >= 1).then_some((t, taken))
 }

@@ -14,6 +14,7 @@ use crate::ruled::Ruled;
 use crate::stream::Stream;
 use crate::tagged::{self, Tagged};
 use crate::text::usable_words;
+use crate::Tolerances;
 use plansift_layout::PageLayout;
 use plansift_model::Table;
 
@@ -72,6 +73,7 @@ pub struct Found {
 /// A page being scanned: what the strategies share, and the words taken so far.
 pub struct PageScan<'a> {
     pub page: &'a PageLayout,
+    pub tol: &'a Tolerances,
     /// The document's body text size (pt).
     pub body: f32,
     /// The page's usual vertical gap between the lines of one paragraph or
@@ -89,6 +91,7 @@ pub struct PageScan<'a> {
 impl<'a> PageScan<'a> {
     pub fn new(
         page: &'a PageLayout,
+        tol: &'a Tolerances,
         body: f32,
         hint: f32,
         regions: &'a [Region],
@@ -96,6 +99,7 @@ impl<'a> PageScan<'a> {
     ) -> Self {
         PageScan {
             page,
+            tol,
             body,
             hint,
             regions,
@@ -120,22 +124,24 @@ impl<'a> PageScan<'a> {
         self.free_where(|_| true)
     }
 
-    /// Free words whose centre lies in `region` (1 pt slack).
+    /// Free words whose centre lies in `region`.
     pub fn free_words_in(&self, region: &Region) -> Vec<usize> {
         self.free_where(|i| {
             let b = self.page.words[i].bbox;
-            region.bbox.contains_point(b.cx(), b.cy(), 1.0)
+            region
+                .bbox
+                .contains_point(b.cx(), b.cy(), self.tol.region_word_slack)
         })
     }
 
-    /// Free words whose centre lies in none of the page's regions (1 pt slack).
+    /// Free words whose centre lies in none of the page's regions.
     pub fn free_words_outside_regions(&self) -> Vec<usize> {
         self.free_where(|i| {
             let b = self.page.words[i].bbox;
-            !self
-                .regions
-                .iter()
-                .any(|o| o.bbox.contains_point(b.cx(), b.cy(), 1.0))
+            !self.regions.iter().any(|o| {
+                o.bbox
+                    .contains_point(b.cx(), b.cy(), self.tol.region_word_slack)
+            })
         })
     }
 

@@ -2,10 +2,11 @@
 //! words fall into columns separated by white space; columns from alignment,
 //! rows from line spacing.
 
-use crate::align::{chunks, infer_columns, line_pitch, split_rows};
+use crate::align::{chunk_gap, chunks, infer_columns, line_pitch, split_rows};
 use crate::build::build_aligned;
 use crate::strategy::{Area, Found, PageScan, Scope, TableStrategy};
 use crate::text::{levels, median_size, words_bbox, Level};
+use crate::Tolerances;
 use plansift_layout::PageLayout;
 use plansift_model::{Table, TableOrigin};
 
@@ -26,7 +27,7 @@ impl TableStrategy for Stream {
             return Vec::new();
         }
         let free = scan.free_words();
-        stream_tables(scan.page, &free, scan.body, scan.hint)
+        stream_tables(scan, &free)
             .into_iter()
             .map(|(table, words)| Found {
                 top: table.prov.bbox.map(|b| b[1]).unwrap_or(0.0),
@@ -39,28 +40,24 @@ impl TableStrategy for Stream {
 
 /// Stream-style tables among free words: runs of lines whose words fall into
 /// columns separated by white space.
-fn stream_tables(
-    page: &PageLayout,
-    free: &[usize],
-    body: f32,
-    hint: f32,
-) -> Vec<(Table, Vec<usize>)> {
+fn stream_tables(scan: &PageScan<'_>, free: &[usize]) -> Vec<(Table, Vec<usize>)> {
+    let (page, body, hint, tol) = (scan.page, scan.body, scan.hint, scan.tol);
     let mut out = Vec::new();
     if free.is_empty() {
         return out;
     }
-    let size = median_size(page, free).max(0.5 * body);
-    let lv = levels(page, free);
+    let size = median_size(page, free, tol).max(tol.min_size_of_body * body);
+    let lv = levels(page, free, tol);
     let pitch = {
-        let p = line_pitch(&lv, size);
+        let p = line_pitch(&lv, size, tol);
         if p > 0.0 {
             p
         } else {
-            1.2 * size
+            tol.pitch_default_em * size
         }
     };
-    let chunk_gap = (1.0 * size).max(6.0);
-    let nch: Vec<Vec<(f32, f32)>> = lv.iter().map(|l| chunks(page, l, chunk_gap)).collect();
+    let gap_between = chunk_gap(size, tol);
+    let nch: Vec<Vec<(f32, f32)>> = lv.iter().map(|l| chunks(page, l, gap_between)).collect();
     let mut i = 0;
     while i < lv.len() {
         if nch[i].len() < 2 {
@@ -71,26 +68,30 @@ fn stream_tables(
         let mut max_gap = 0.0f32;
         while j < lv.len() {
             let gap = lv[j].bbox.top - lv[j - 1].bbox.bottom;
-            if gap > (2.5 * pitch).max(3.0 * size) {
+            if gap > (tol.stream_break_pitch * pitch).max(tol.stream_break_em * size) {
                 break;
             }
             // a single block of text after a wider gap than any inside the run
-            if nch[j].len() == 1 && j - i >= 2 && gap > 1.6 * max_gap.max(pitch) {
+            if nch[j].len() == 1 && j - i >= 2 && gap > tol.stream_text_gap * max_gap.max(pitch) {
                 break;
             }
             max_gap = max_gap.max(gap);
             let (x0, x1) = run_x(&lv[i..j]);
-            let bounds = infer_columns(page, &lv[i..j], x0 - 1.0, x1 + 1.0, size);
+            let m = tol.stream_margin;
+            let bounds = infer_columns(page, &lv[i..j], x0 - m, x1 + m, size, tol);
             if nch[j].len() == 1 {
                 let (a, b) = nch[j][0];
-                if bounds.iter().any(|&x| a < x - 1.0 && b > x + 1.0) {
+                if bounds
+                    .iter()
+                    .any(|&x| a < x - tol.column_cross && b > x + tol.column_cross)
+                {
                     break;
                 }
             }
             j += 1;
         }
         if j - i >= 2 {
-            match stream_table(page, &lv[i..j], size, hint) {
+            match stream_table(page, &lv[i..j], size, hint, tol) {
                 Run::Table(t) => {
                     out.push(t);
                     i = j;
@@ -125,9 +126,10 @@ enum Run {
     None,
 }
 
-fn stream_table(page: &PageLayout, lv: &[Level], size: f32, hint: f32) -> Run {
+fn stream_table(page: &PageLayout, lv: &[Level], size: f32, hint: f32, tol: &Tolerances) -> Run {
     let (x0, x1) = run_x(lv);
-    let bounds = infer_columns(page, lv, x0 - 1.0, x1 + 1.0, size);
+    let m = tol.stream_margin;
+    let bounds = infer_columns(page, lv, x0 - m, x1 + m, size, tol);
     if bounds.is_empty() {
         return Run::None;
     }
@@ -135,17 +137,18 @@ fn stream_table(page: &PageLayout, lv: &[Level], size: f32, hint: f32) -> Run {
     let Some(b) = words_bbox(page, &words) else {
         return Run::None;
     };
-    let mut ys = vec![b.top - 0.5];
-    ys.extend(split_rows(page, &words, &bounds, size, true, hint));
-    ys.push(b.bottom + 0.5);
+    let pad = tol.table_pad;
+    let mut ys = vec![b.top - pad];
+    ys.extend(split_rows(page, &words, &bounds, size, true, hint, tol));
+    ys.push(b.bottom + pad);
     let Some((t, taken)) = build_aligned(
         page,
         &words,
-        x0 - 0.5,
-        x1 + 0.5,
+        (x0 - pad, x1 + pad),
         &bounds,
         &ys,
         TableOrigin::Aligned,
+        tol,
     ) else {
         return Run::None;
     };
@@ -159,7 +162,7 @@ fn stream_table(page: &PageLayout, lv: &[Level], size: f32, hint: f32) -> Run {
         .map(|c| c.text.split_whitespace().count())
         .collect();
     let mean_words = cells.iter().sum::<usize>() as f32 / cells.len().max(1) as f32;
-    let prose = t.columns() == 2 && mean_words > 30.0;
+    let prose = t.columns() == 2 && mean_words > tol.prose_mean_words;
     if prose {
         Run::Prose
     } else if t.rows.len() >= 2 && multi >= 2 {

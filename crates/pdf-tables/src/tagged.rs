@@ -4,6 +4,7 @@
 use crate::build::{make_cell, row_prov};
 use crate::strategy::{Area, Found, PageScan, Scope, TableStrategy};
 use crate::text::words_bbox;
+use crate::Tolerances;
 use plansift_layout::{BBox, PdfLayout, TaggedTable};
 use plansift_model::{Cell, Prov, Row, Table, TableOrigin};
 use std::collections::HashMap;
@@ -37,6 +38,10 @@ impl TableStrategy for Tagged {
     }
 }
 
+/// A tagged cell spans at most this many columns (a guard on broken
+/// structure trees, not a tolerance).
+const MAX_COLSPAN: usize = 200;
+
 /// The part of a tagged table on one page.
 pub struct Part {
     pub table: Table,
@@ -56,7 +61,7 @@ struct Placed {
 
 /// Tagged table parts per page index. Tables whose cells find no words are skipped
 /// (the geometric finder handles those pages).
-pub fn parts(layout: &PdfLayout) -> Vec<Vec<Part>> {
+pub fn parts(layout: &PdfLayout, tol: &Tolerances) -> Vec<Vec<Part>> {
     let mut out: Vec<Vec<Part>> = layout.pages.iter().map(|_| Vec::new()).collect();
     if layout.tagged_tables.is_empty() {
         return out;
@@ -78,7 +83,7 @@ pub fn parts(layout: &PdfLayout) -> Vec<Vec<Part>> {
     }
     let mut used: HashMap<(usize, usize), ()> = HashMap::new();
     for t in &layout.tagged_tables {
-        for (pi, part) in table_parts(layout, t, &by_mcid) {
+        for (pi, part) in table_parts(layout, t, &by_mcid, tol) {
             if part.words.iter().any(|&w| used.contains_key(&(pi, w))) {
                 continue;
             }
@@ -184,7 +189,7 @@ fn place(
                 c += 1;
             }
             let rowspan = (cell.rowspan.max(1) as usize).min(nrows - r);
-            let colspan = (cell.colspan.max(1) as usize).min(200);
+            let colspan = (cell.colspan.max(1) as usize).min(MAX_COLSPAN);
             for rr in r..r + rowspan {
                 while occ.len() <= rr {
                     occ.push(Vec::new());
@@ -222,6 +227,7 @@ fn table_parts(
     layout: &PdfLayout,
     t: &TaggedTable,
     by_mcid: &HashMap<(u32, i64), (usize, Vec<usize>)>,
+    tol: &Tolerances,
 ) -> Vec<(usize, Part)> {
     let nrows = t.rows.len();
     let (placed, ncols, short) = place(layout, t, by_mcid, None);
@@ -339,7 +345,7 @@ fn table_parts(
                 Some(b) if p.colspan == 1 && p.rowspan == 1 => b.union(&BBox::new(x0, y0, x1, y1)),
                 _ => BBox::new(x0, y0, x1, y1),
             };
-            let mut cell = make_cell(page, &ws, cb);
+            let mut cell = make_cell(page, &ws, cb, tol);
             cell.header = p.header;
             cell.colspan = p.colspan as u16;
             cell.rowspan = span_rows as u16;
