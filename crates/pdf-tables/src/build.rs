@@ -238,9 +238,10 @@ pub fn build_aligned(
                 }
             }
         }
+        // the last column always ends a span
         let mut c0 = 0;
-        for c in 0..=nb {
-            if c == nb || cut[c] {
+        for (c, &ends) in cut.iter().chain([true].iter()).enumerate() {
+            if ends {
                 spans.push(Span {
                     r0: r,
                     r1: r + 1,

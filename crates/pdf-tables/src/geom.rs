@@ -301,12 +301,12 @@ pub fn group_cells(cells: &[RawCell]) -> Vec<Vec<RawCell>> {
     }
     let mut groups: HashMap<usize, Vec<RawCell>> = HashMap::new();
     let mut order = Vec::new();
-    for i in 0..n {
+    for (i, &cell) in cells.iter().enumerate() {
         let r = find(&mut parent, i);
         if !groups.contains_key(&r) {
             order.push(r);
         }
-        groups.entry(r).or_default().push(cells[i]);
+        groups.entry(r).or_default().push(cell);
     }
     order
         .into_iter()

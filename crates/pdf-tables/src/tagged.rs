@@ -198,9 +198,7 @@ fn place(
                 while o.len() < c + colspan {
                     o.push(false);
                 }
-                for cc in c..c + colspan {
-                    o[cc] = true;
-                }
+                o[c..c + colspan].fill(true);
             }
             placed.push(Placed {
                 r,
@@ -349,12 +347,14 @@ fn table_parts(
             cell.header = p.header;
             cell.colspan = p.colspan as u16;
             cell.rowspan = span_rows as u16;
-            for rr in lr..(lr + span_rows).min(rows.len()) {
-                for cc in p.c..(p.c + p.colspan).min(ncols) {
+            let row_end = (lr + span_rows).min(rows.len());
+            let col_end = (p.c + p.colspan).min(ncols);
+            for (rr, grid_row) in grid.iter_mut().enumerate().take(row_end).skip(lr) {
+                for (cc, slot) in grid_row.iter_mut().enumerate().take(col_end).skip(p.c) {
                     if rr == lr && cc == p.c {
                         continue;
                     }
-                    if grid[rr][cc].is_none() {
+                    if slot.is_none() {
                         let mut cov = Cell::new(
                             "",
                             Prov {
@@ -363,7 +363,7 @@ fn table_parts(
                             },
                         );
                         cov.covered = true;
-                        grid[rr][cc] = Some(cov);
+                        *slot = Some(cov);
                     }
                 }
             }
