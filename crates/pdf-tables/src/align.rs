@@ -2,17 +2,27 @@
 //! columns (or rows) are not drawn.
 
 use crate::text::{levels, Level};
+use crate::Tolerances;
 use plansift_layout::PageLayout;
 
-const BIN: f32 = 0.5;
+/// At most this many bins per search (a guard on absurd widths, not a tolerance).
+const MAX_BINS: usize = 20_000;
 
 /// Internal column boundaries (x positions) of the words in `levels`, found as
 /// x ranges that no word crosses in most lines. `x0..x1` bounds the search.
-pub fn infer_columns(page: &PageLayout, lv: &[Level], x0: f32, x1: f32, size: f32) -> Vec<f32> {
+pub fn infer_columns(
+    page: &PageLayout,
+    lv: &[Level],
+    x0: f32,
+    x1: f32,
+    size: f32,
+    tol: &Tolerances,
+) -> Vec<f32> {
+    let bin = tol.column_bin;
     if lv.is_empty() || x1.partial_cmp(&x0) != Some(std::cmp::Ordering::Greater) {
         return Vec::new();
     }
-    let nb = (((x1 - x0) / BIN).ceil() as usize).clamp(1, 20_000);
+    let nb = (((x1 - x0) / bin).ceil() as usize).clamp(1, MAX_BINS);
     let mut count = vec![0u32; nb];
     let mut seen = vec![usize::MAX; nb];
     let mut minx = f32::INFINITY;
@@ -29,8 +39,8 @@ pub fn infer_columns(page: &PageLayout, lv: &[Level], x0: f32, x1: f32, size: f3
             };
             minx = minx.min(w.bbox.x0);
             maxx = maxx.max(w.bbox.x1);
-            let a = (((w.bbox.x0 - x0) / BIN).round().max(0.0) as usize).min(nb - 1);
-            let b = (((w.bbox.x1 - x0) / BIN).round().max(0.0) as usize).min(nb);
+            let a = (((w.bbox.x0 - x0) / bin).round().max(0.0) as usize).min(nb - 1);
+            let b = (((w.bbox.x1 - x0) / bin).round().max(0.0) as usize).min(nb);
             for k in a..b {
                 if seen[k] != li {
                     seen[k] = li;
@@ -42,22 +52,25 @@ pub fn infer_columns(page: &PageLayout, lv: &[Level], x0: f32, x1: f32, size: f3
     if nonempty == 0 {
         return Vec::new();
     }
-    let allowed = (nonempty as f32 * 0.08).floor() as u32;
+    let allowed = (nonempty as f32 * tol.column_cross_frac).floor() as u32;
     // with few lines, word spaces line up by chance: ask for a wider gap
-    let min_gap = if nonempty <= 2 {
-        (0.9 * size).max(6.0)
+    let min_gap = if nonempty <= tol.column_few_lines {
+        (tol.column_gap_few_em * size).max(tol.column_gap_few_min)
     } else {
-        (0.45 * size).max(3.5)
+        column_gap(size, tol)
     };
-    let lo = (((minx - x0) / BIN).ceil().max(0.0) as usize).min(nb);
-    let hi = (((maxx - x0) / BIN).floor().max(0.0) as usize).min(nb);
-    let strict = gaps(&count, 0, lo, hi, min_gap, x0);
-    let loose = gaps(&count, allowed, lo, hi, min_gap, x0);
+    let lo = (((minx - x0) / bin).ceil().max(0.0) as usize).min(nb);
+    let hi = (((maxx - x0) / bin).floor().max(0.0) as usize).min(nb);
+    let strict = gaps(&count, 0, lo, hi, min_gap, x0, bin);
+    let loose = gaps(&count, allowed, lo, hi, min_gap, x0, bin);
     let mut out = strict.clone();
     // a boundary that a few lines cross (spanning rows) counts where it splits
     // a column of the strict partition into two well-populated sides
     for b in loose {
-        if strict.iter().any(|s| (s - b).abs() < 2.0 * min_gap) {
+        if strict
+            .iter()
+            .any(|s| (s - b).abs() < tol.column_same_gap * min_gap)
+        {
             continue;
         }
         let left = strict
@@ -88,7 +101,22 @@ pub fn infer_columns(page: &PageLayout, lv: &[Level], x0: f32, x1: f32, size: f3
     out
 }
 
-fn gaps(count: &[u32], allowed: u32, lo: usize, hi: usize, min_gap: f32, x0: f32) -> Vec<f32> {
+/// The narrowest white space between two columns.
+pub fn column_gap(size: f32, tol: &Tolerances) -> f32 {
+    (tol.column_gap_em * size).max(tol.column_gap_min)
+}
+
+/// Runs of bins (`bin` pt wide) crossed by at most `allowed` lines, at least
+/// `min_gap` wide and inside `lo..hi`: their middles.
+fn gaps(
+    count: &[u32],
+    allowed: u32,
+    lo: usize,
+    hi: usize,
+    min_gap: f32,
+    x0: f32,
+    bin: f32,
+) -> Vec<f32> {
     let mut out = Vec::new();
     let mut k = lo;
     while k < hi {
@@ -97,13 +125,13 @@ fn gaps(count: &[u32], allowed: u32, lo: usize, hi: usize, min_gap: f32, x0: f32
             while k < hi && count[k] <= allowed {
                 k += 1;
             }
-            let width = (k - s) as f32 * BIN;
+            let width = (k - s) as f32 * bin;
             if width >= min_gap && s > lo && k < hi {
                 // the boundary sits where the gap is emptiest, at its middle
                 let m = count[s..k].iter().copied().min().unwrap_or(0);
                 let first = (s..k).find(|&i| count[i] == m).unwrap_or(s);
                 let last = (s..k).rev().find(|&i| count[i] == m).unwrap_or(k - 1);
-                out.push(x0 + (first + last + 1) as f32 * BIN / 2.0);
+                out.push(x0 + (first + last + 1) as f32 * bin / 2.0);
             }
         } else {
             k += 1;
@@ -128,8 +156,9 @@ pub fn split_rows(
     size: f32,
     uniform: bool,
     gap_hint: f32,
+    tol: &Tolerances,
 ) -> Vec<f32> {
-    let lv = levels(page, words);
+    let lv = levels(page, words, tol);
     if lv.len() < 2 {
         return Vec::new();
     }
@@ -182,12 +211,10 @@ pub fn split_rows(
         .copied()
         .unwrap_or(0.0)
         .min(gap_hint)
-        .clamp(-size, 2.0 * size);
+        .clamp(-(tol.row_base_min_em * size), tol.row_base_max_em * size);
     // a blank line's worth of space is a row gap whatever the spacing elsewhere
-    let thr = (base + (0.3 * size).max(2.5)).min(0.8 * size);
-    if std::env::var_os("PLANSIFT_PDF_DEBUG").is_some() {
-        eprintln!("split_rows levels {} base {base} thr {thr}", lv.len());
-    }
+    let thr = (base + (tol.row_gap_em * size).max(tol.row_gap_min)).min(tol.row_gap_max_em * size);
+    tracing::trace!("split_rows levels {} base {base} thr {thr}", lv.len());
     // columns that start new text at each line: text in a column after a
     // vertical gap (in that column) larger than the line spacing, or its first text
     let mut last_bottom: Vec<Option<f32>> = vec![None; ncols];
@@ -205,7 +232,7 @@ pub fn split_rows(
         }
         starts.push(st);
     }
-    let near = 0.6 * size;
+    let near = tol.row_same_line_em * size;
     // columns starting new text at about each line's height (cells may sit a little offset)
     let window = |k: usize| -> Vec<usize> {
         let mut win: Vec<usize> = Vec::new();
@@ -248,7 +275,7 @@ pub fn split_rows(
             continue;
         }
         let win = window(k + 1);
-        if std::env::var_os("PLANSIFT_PDF_DEBUG").is_some() {
+        if tracing::enabled!(tracing::Level::TRACE) {
             let t: Vec<&str> = lv[k + 1]
                 .words
                 .iter()
@@ -256,7 +283,7 @@ pub fn split_rows(
                 .map(|w| w.text.as_str())
                 .take(3)
                 .collect();
-            eprintln!(
+            tracing::trace!(
                 "  cand {:?} top {} win {:?} anchor {:?} cont {}",
                 t,
                 lv[k + 1].bbox.top,
@@ -277,8 +304,9 @@ pub fn split_rows(
     if breaks.is_empty() && uniform {
         // Evenly spaced lines: a line of the anchor column starts a new row unless
         // the line above it in that column was full (its text wrapped onto this one).
-        let anchor = (0..ncols)
-            .find(|&c| cols.iter().filter(|cs| cs.contains(&c)).count() * 4 >= lv.len() * 3);
+        let anchor = (0..ncols).find(|&c| {
+            cols.iter().filter(|cs| cs.contains(&c)).count() * 100 >= lv.len() * tol.row_anchor_pct
+        });
         if let Some(a) = anchor {
             let in_col = |k: usize| -> Vec<&plansift_layout::Word> {
                 lv[k]
@@ -296,7 +324,7 @@ pub fn split_rows(
                 .map(|k| in_col(k).len())
                 .filter(|&n| n > 0)
                 .fold((0, 0), |(l, s), n| (l + 1, s + (n == 1) as usize));
-            let tokens = single * 5 >= lines * 4;
+            let tokens = single * 100 >= lines * tol.row_token_pct;
             let mut prev_end: Option<f32> = None;
             for k in 0..lv.len() {
                 let ws = in_col(k);
@@ -309,7 +337,8 @@ pub fn split_rows(
                     .map(|w| w.bbox.x1)
                     .fold(f32::NEG_INFINITY, f32::max);
                 if let Some(pe) = prev_end {
-                    let would_fit = tokens || pe + 0.25 * size + first <= right + 0.5;
+                    let would_fit = tokens
+                        || pe + tol.row_wrap_space_em * size + first <= right + tol.row_wrap_slack;
                     if would_fit && k > 0 {
                         breaks.push(k - 1);
                     }
@@ -326,8 +355,15 @@ pub fn split_rows(
     }
     breaks
         .into_iter()
-        .map(|k| ((maxb[k] + lv[k + 1].bbox.top) / 2.0).min(lv[k + 1].bbox.top - 0.1))
+        .map(|k| {
+            ((maxb[k] + lv[k + 1].bbox.top) / 2.0).min(lv[k + 1].bbox.top - tol.row_boundary_above)
+        })
         .collect()
+}
+
+/// The gap that separates the parts of a line (cells of a row, columns).
+pub fn chunk_gap(size: f32, tol: &Tolerances) -> f32 {
+    (tol.chunk_gap_em * size).max(tol.chunk_gap_min)
 }
 
 /// Split a line's words into chunks separated by gaps wider than `min_gap`.
@@ -344,24 +380,24 @@ pub fn chunks(page: &PageLayout, l: &Level, min_gap: f32) -> Vec<(f32, f32)> {
 }
 
 /// Typical vertical distance between consecutive lines' tops.
-pub fn line_pitch(lv: &[Level], size: f32) -> f32 {
+pub fn line_pitch(lv: &[Level], size: f32, tol: &Tolerances) -> f32 {
     let mut d: Vec<f32> = lv
         .windows(2)
         .map(|w| w[1].bbox.top - w[0].bbox.top)
-        .filter(|d| *d >= 0.5 * size)
+        .filter(|d| *d >= tol.pitch_min_em * size)
         .collect();
     d.sort_by(|a, b| a.total_cmp(b));
     d.get(d.len() / 4).copied().unwrap_or(0.0)
 }
 
 /// Number of lines with a word crossing `x`.
-pub fn crossings(page: &PageLayout, lv: &[Level], x: f32) -> usize {
+pub fn crossings(page: &PageLayout, lv: &[Level], x: f32, tol: &Tolerances) -> usize {
     lv.iter()
         .filter(|l| {
             l.words
                 .iter()
                 .filter_map(|&i| page.words.get(i))
-                .any(|w| w.bbox.x0 < x - 0.5 && w.bbox.x1 > x + 0.5)
+                .any(|w| w.bbox.x0 < x - tol.template_cross && w.bbox.x1 > x + tol.template_cross)
         })
         .count()
 }
@@ -375,23 +411,30 @@ pub fn merge_template(
     own: &[f32],
     template: &[f32],
     size: f32,
+    tol: &Tolerances,
 ) -> Vec<f32> {
-    let min_gap = (0.45 * size).max(3.5);
+    let min_gap = column_gap(size, tol);
     if own.len() >= template.len() {
         return own.to_vec();
     }
     let allowed = 0;
     let mut out: Vec<f32> = own.to_vec();
     for &t in template {
-        if own.iter().any(|b| (b - t).abs() < 3.0 * min_gap) {
+        if own
+            .iter()
+            .any(|b| (b - t).abs() < tol.template_same_gap * min_gap)
+        {
             continue;
         }
         let clear = !lv
             .iter()
             .flat_map(|l| l.words.iter())
             .filter_map(|&i| page.words.get(i))
-            .any(|w| w.bbox.x0 < t + 0.5 * min_gap && w.bbox.x1 > t - 0.5 * min_gap);
-        if clear && crossings(page, lv, t) <= allowed {
+            .any(|w| {
+                w.bbox.x0 < t + tol.template_clear * min_gap
+                    && w.bbox.x1 > t - tol.template_clear * min_gap
+            });
+        if clear && crossings(page, lv, t, tol) <= allowed {
             out.push(t);
         }
     }
@@ -410,7 +453,7 @@ pub fn merge_template(
 /// The usual vertical gap between consecutive lines of one paragraph or cell on
 /// a page: for each word, the gap to the nearest word below it that it overlaps
 /// horizontally; a low percentile of those.
-pub fn line_gap_hint(page: &PageLayout, words: &[usize], size: f32) -> f32 {
+pub fn line_gap_hint(page: &PageLayout, words: &[usize], size: f32, tol: &Tolerances) -> f32 {
     let mut ws: Vec<&plansift_layout::Word> =
         words.iter().filter_map(|&i| page.words.get(i)).collect();
     ws.sort_by(|a, b| a.bbox.top.total_cmp(&b.bbox.top));
@@ -418,10 +461,10 @@ pub fn line_gap_hint(page: &PageLayout, words: &[usize], size: f32) -> f32 {
     for (i, w) in ws.iter().enumerate() {
         let mut best: Option<f32> = None;
         for o in ws.iter().skip(i + 1) {
-            if o.bbox.top > w.bbox.bottom + 3.0 * size {
+            if o.bbox.top > w.bbox.bottom + tol.gap_hint_search_em * size {
                 break;
             }
-            if o.bbox.top < w.bbox.bottom - 0.5 * w.bbox.height() {
+            if o.bbox.top < w.bbox.bottom - tol.gap_hint_overlap * w.bbox.height() {
                 continue;
             }
             let ov = w.bbox.x1.min(o.bbox.x1) - w.bbox.x0.max(o.bbox.x0);
@@ -434,7 +477,7 @@ pub fn line_gap_hint(page: &PageLayout, words: &[usize], size: f32) -> f32 {
             gaps.push(g);
         }
     }
-    if gaps.len() < 5 {
+    if gaps.len() < tol.gap_hint_min_samples {
         return f32::INFINITY;
     }
     gaps.sort_by(|a, b| a.total_cmp(b));

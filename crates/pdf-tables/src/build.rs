@@ -1,8 +1,8 @@
 //! Building model tables from cell geometry and words.
 
-use crate::align::col_of;
 use crate::geom::is_background;
 use crate::text::words_text;
+use crate::Tolerances;
 use plansift_layout::{BBox, PageLayout};
 use plansift_model::{Cell, Prov, Rgb, Row, Table, TableOrigin};
 
@@ -14,13 +14,11 @@ pub fn row_prov(page: u32, x0: f32, top: f32, x1: f32, bottom: f32) -> Prov {
 }
 
 /// The colour of the smallest fill covering the point (white counts as no fill).
-pub fn fill_at(page: &PageLayout, x: f32, y: f32) -> Option<Rgb> {
+pub fn fill_at(page: &PageLayout, x: f32, y: f32, tol: &Tolerances) -> Option<Rgb> {
     let mut best: Option<(f32, Rgb)> = None;
     for f in &page.fills {
         let b = f.bbox;
-        if b.width() <= crate::geom::THIN
-            || b.height() <= crate::geom::THIN
-            || is_background(page, &b)
+        if b.width() <= tol.thin_fill || b.height() <= tol.thin_fill || is_background(page, &b, tol)
         {
             continue;
         }
@@ -35,8 +33,8 @@ pub fn fill_at(page: &PageLayout, x: f32, y: f32) -> Option<Rgb> {
 }
 
 /// A cell holding the given words, with its box.
-pub fn make_cell(page: &PageLayout, words: &[usize], bbox: BBox) -> Cell {
-    let text = words_text(page, words);
+pub fn make_cell(page: &PageLayout, words: &[usize], bbox: BBox, tol: &Tolerances) -> Cell {
+    let text = words_text(page, words, tol);
     let mut cell = Cell::new(
         text,
         Prov {
@@ -49,7 +47,7 @@ pub fn make_cell(page: &PageLayout, words: &[usize], bbox: BBox) -> Cell {
             .iter()
             .filter_map(|&i| page.words.get(i))
             .all(|w| w.bold);
-    cell.fill = fill_at(page, bbox.cx(), bbox.cy());
+    cell.fill = fill_at(page, bbox.cx(), bbox.cy(), tol);
     cell
 }
 
@@ -84,6 +82,7 @@ pub fn build_grid(
     ys: &[f32],
     spans: &[Span],
     origin: TableOrigin,
+    tol: &Tolerances,
 ) -> Option<(Table, Vec<usize>)> {
     if xs.len() < 2 || ys.len() < 2 {
         return None;
@@ -112,7 +111,10 @@ pub fn build_grid(
             continue;
         };
         let (cx, cy) = (w.bbox.cx(), w.bbox.cy());
-        let (Some(c), Some(r)) = (interval(xs, cx, 1.0), interval(ys, cy, 1.0)) else {
+        let (Some(c), Some(r)) = (
+            interval(xs, cx, tol.cell_word_slack),
+            interval(ys, cy, tol.cell_word_slack),
+        ) else {
             continue;
         };
         let k = match owner[r * nc + c] {
@@ -144,7 +146,7 @@ pub fn build_grid(
                     let (s, ws) = &cells[k];
                     let b = BBox::new(xs[s.c0], ys[s.r0], xs[s.c1], ys[s.r1]);
                     if s.r0 == r && s.c0 == c {
-                        let mut cell = make_cell(page, ws, b);
+                        let mut cell = make_cell(page, ws, b, tol);
                         cell.colspan = (s.c1 - s.c0) as u16;
                         cell.rowspan = (s.r1 - s.r0) as u16;
                         rc.push(cell);
@@ -168,7 +170,7 @@ pub fn build_grid(
                             ..Prov::page(page.page)
                         },
                     );
-                    cell.fill = fill_at(page, pos_box.cx(), pos_box.cy());
+                    cell.fill = fill_at(page, pos_box.cx(), pos_box.cy(), tol);
                     rc.push(cell);
                 }
             }
@@ -198,11 +200,11 @@ pub fn build_grid(
 pub fn build_aligned(
     page: &PageLayout,
     words: &[usize],
-    x0: f32,
-    x1: f32,
+    (x0, x1): (f32, f32),
     bounds: &[f32],
     ys: &[f32],
     origin: TableOrigin,
+    tol: &Tolerances,
 ) -> Option<(Table, Vec<usize>)> {
     if ys.len() < 2 {
         return None;
@@ -218,7 +220,7 @@ pub fn build_aligned(
         let Some(w) = page.words.get(wi) else {
             continue;
         };
-        let Some(r) = interval(ys, w.bbox.cy(), 1.0) else {
+        let Some(r) = interval(ys, w.bbox.cy(), tol.cell_word_slack) else {
             continue;
         };
         per_row[r].push(wi);
@@ -231,14 +233,15 @@ pub fn build_aligned(
                 continue;
             };
             for (j, b) in inner.iter().enumerate() {
-                if w.bbox.x0 < b - 1.0 && w.bbox.x1 > b + 1.0 {
+                if w.bbox.x0 < b - tol.column_cross && w.bbox.x1 > b + tol.column_cross {
                     cut[j] = false;
                 }
             }
         }
+        // the last column always ends a span
         let mut c0 = 0;
-        for c in 0..=nb {
-            if c == nb || cut[c] {
+        for (c, &ends) in cut.iter().chain([true].iter()).enumerate() {
+            if ends {
                 spans.push(Span {
                     r0: r,
                     r1: r + 1,
@@ -254,6 +257,5 @@ pub fn build_aligned(
     for ws in &per_row {
         words_sorted.extend(ws.iter().copied());
     }
-    let _ = col_of;
-    build_grid(page, &words_sorted, &xs, ys, &spans, origin)
+    build_grid(page, &words_sorted, &xs, ys, &spans, origin, tol)
 }

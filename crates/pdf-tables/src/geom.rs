@@ -2,19 +2,13 @@
 //! intersections, and the cells they enclose (the approach of pdfplumber's
 //! lattice table finder).
 
+use crate::Tolerances;
 use plansift_layout::{BBox, PageLayout};
 use std::collections::HashMap;
 
-/// Edges closer than this on the cross axis are snapped to one position.
-pub const SNAP_TOL: f32 = 3.0;
-/// Collinear edges whose ends are closer than this are joined.
-pub const JOIN_TOL: f32 = 3.0;
-/// An edge reaching within this distance of another counts as meeting it.
-pub const ISECT_TOL: f32 = 3.0;
-/// Edges shorter than this (after joining) are ignored.
-pub const MIN_EDGE: f32 = 3.0;
-/// A filled rectangle thinner than this is a rule, not a shaded area.
-pub const THIN: f32 = 2.5;
+/// Pages with more horizontal x vertical edge pairs than this get no grid
+/// cells (a guard against pathological pages, not a tolerance).
+const MAX_EDGE_PAIRS: usize = 4_000_000;
 
 /// An axis-aligned edge. Horizontal: `pos` is y and `a..b` the x range.
 /// Vertical: `pos` is x and `a..b` the y range.
@@ -29,13 +23,14 @@ pub struct Edge {
 }
 
 /// Whether a fill is large enough to be a page/slide background rather than a cell.
-pub fn is_background(page: &PageLayout, b: &BBox) -> bool {
+pub fn is_background(page: &PageLayout, b: &BBox, tol: &Tolerances) -> bool {
     let area = (page.width * page.height).max(1.0);
-    b.width() * b.height() > 0.4 * area
+    b.width() * b.height() > tol.background_fill * area
 }
 
 /// All edges of a page: rules, thin fills, and the sides of shaded fills.
-pub fn page_edges(page: &PageLayout) -> Vec<Edge> {
+pub fn page_edges(page: &PageLayout, tol: &Tolerances) -> Vec<Edge> {
+    let thin = tol.thin_fill;
     let mut out = Vec::new();
     let push_rect =
         |x0: f32, top: f32, x1: f32, bottom: f32, from_fill: bool, out: &mut Vec<Edge>| {
@@ -46,10 +41,10 @@ pub fn page_edges(page: &PageLayout) -> Vec<Edge> {
             let h = (bottom - top).abs();
             let (x0, x1) = (x0.min(x1), x0.max(x1));
             let (top, bottom) = (top.min(bottom), top.max(bottom));
-            if w <= THIN && h <= THIN {
+            if w <= thin && h <= thin {
                 return;
             }
-            if h <= THIN {
+            if h <= thin {
                 out.push(Edge {
                     horiz: true,
                     pos: (top + bottom) / 2.0,
@@ -57,7 +52,7 @@ pub fn page_edges(page: &PageLayout) -> Vec<Edge> {
                     b: x1,
                     from_fill,
                 });
-            } else if w <= THIN {
+            } else if w <= thin {
                 out.push(Edge {
                     horiz: false,
                     pos: (x0 + x1) / 2.0,
@@ -110,11 +105,11 @@ pub fn page_edges(page: &PageLayout) -> Vec<Edge> {
     }
     for f in &page.fills {
         let b = f.bbox;
-        if is_background(page, &b) {
+        if is_background(page, &b, tol) {
             continue;
         }
-        let thin = b.width() <= THIN || b.height() <= THIN;
-        push_rect(b.x0, b.top, b.x1, b.bottom, !thin, &mut out);
+        let is_thin = b.width() <= thin || b.height() <= thin;
+        push_rect(b.x0, b.top, b.x1, b.bottom, !is_thin, &mut out);
     }
     out
 }
@@ -125,7 +120,7 @@ fn cmp(a: f32, b: f32) -> std::cmp::Ordering {
 
 /// Snap edges of one orientation whose positions are within `tol` to their mean,
 /// then join collinear overlapping/touching segments.
-pub fn snap_and_join(edges: &[Edge]) -> Vec<Edge> {
+pub fn snap_and_join(edges: &[Edge], tol: &Tolerances) -> Vec<Edge> {
     let mut out = Vec::new();
     for horiz in [true, false] {
         let mut es: Vec<Edge> = edges.iter().copied().filter(|e| e.horiz == horiz).collect();
@@ -135,8 +130,8 @@ pub fn snap_and_join(edges: &[Edge]) -> Vec<Edge> {
         while i < es.len() {
             let mut j = i + 1;
             while j < es.len()
-                && es[j].pos - es[j - 1].pos <= SNAP_TOL
-                && es[j].pos - es[i].pos <= 2.0 * SNAP_TOL
+                && es[j].pos - es[j - 1].pos <= tol.edge_snap
+                && es[j].pos - es[i].pos <= tol.edge_snap_span
             {
                 j += 1;
             }
@@ -146,7 +141,7 @@ pub fn snap_and_join(edges: &[Edge]) -> Vec<Edge> {
             let mut cur: Option<Edge> = None;
             for e in group {
                 match cur.as_mut() {
-                    Some(c) if e.a <= c.b + JOIN_TOL => {
+                    Some(c) if e.a <= c.b + tol.edge_join => {
                         c.b = c.b.max(e.b);
                         c.from_fill = c.from_fill && e.from_fill;
                     }
@@ -164,7 +159,7 @@ pub fn snap_and_join(edges: &[Edge]) -> Vec<Edge> {
             i = j;
         }
     }
-    out.retain(|e| e.b - e.a >= MIN_EDGE);
+    out.retain(|e| e.b - e.a >= tol.min_edge);
     out
 }
 
@@ -193,20 +188,21 @@ fn share(a: &[usize], b: &[usize]) -> bool {
 
 /// Cells enclosed by edges: for each intersection, the smallest rectangle whose
 /// four corners are intersections connected along edges.
-pub fn find_cells(edges: &[Edge]) -> Vec<RawCell> {
+pub fn find_cells(edges: &[Edge], tol: &Tolerances) -> Vec<RawCell> {
+    let meet = tol.edge_meet;
     let hs: Vec<(usize, &Edge)> = edges.iter().enumerate().filter(|(_, e)| e.horiz).collect();
     let vs: Vec<(usize, &Edge)> = edges.iter().enumerate().filter(|(_, e)| !e.horiz).collect();
-    if hs.len() * vs.len() > 4_000_000 {
+    if hs.len() * vs.len() > MAX_EDGE_PAIRS {
         return Vec::new();
     }
     let mut pts: HashMap<(u32, u32), Point> = HashMap::new();
     let mut coords: Vec<(f32, f32)> = Vec::new();
     for &(vi, v) in &vs {
         for &(hi, h) in &hs {
-            if v.a - ISECT_TOL <= h.pos
-                && h.pos <= v.b + ISECT_TOL
-                && h.a - ISECT_TOL <= v.pos
-                && v.pos <= h.b + ISECT_TOL
+            if v.a - meet <= h.pos
+                && h.pos <= v.b + meet
+                && h.a - meet <= v.pos
+                && v.pos <= h.b + meet
             {
                 let k = key(v.pos, h.pos);
                 let p = pts.entry(k).or_insert_with(|| {
@@ -305,12 +301,12 @@ pub fn group_cells(cells: &[RawCell]) -> Vec<Vec<RawCell>> {
     }
     let mut groups: HashMap<usize, Vec<RawCell>> = HashMap::new();
     let mut order = Vec::new();
-    for i in 0..n {
+    for (i, &cell) in cells.iter().enumerate() {
         let r = find(&mut parent, i);
         if !groups.contains_key(&r) {
             order.push(r);
         }
-        groups.entry(r).or_default().push(cells[i]);
+        groups.entry(r).or_default().push(cell);
     }
     order
         .into_iter()
@@ -353,10 +349,10 @@ pub fn nearest(grid: &[f32], v: f32) -> usize {
     best
 }
 
-/// Close grids cut open by a page break: where three or more vertical edges
+/// Close grids cut open by a page break: where several vertical edges
 /// end (or start) at the same height and no horizontal edge joins them there,
 /// add one.
-pub fn close_open_grids(edges: &[Edge]) -> Vec<Edge> {
+pub fn close_open_grids(edges: &[Edge], tol: &Tolerances) -> Vec<Edge> {
     let mut out = edges.to_vec();
     let vs: Vec<&Edge> = edges.iter().filter(|e| !e.horiz).collect();
     for bottom in [true, false] {
@@ -368,10 +364,10 @@ pub fn close_open_grids(edges: &[Edge]) -> Vec<Edge> {
         let mut i = 0;
         while i < ends.len() {
             let mut j = i + 1;
-            while j < ends.len() && ends[j].0 - ends[j - 1].0 <= SNAP_TOL {
+            while j < ends.len() && ends[j].0 - ends[j - 1].0 <= tol.edge_snap {
                 j += 1;
             }
-            if j - i >= 3 {
+            if j - i >= tol.open_grid_min_edges {
                 let y = ends[i..j].iter().map(|e| e.0).sum::<f32>() / (j - i) as f32;
                 let x0 = ends[i..j].iter().map(|e| e.1).fold(f32::INFINITY, f32::min);
                 let x1 = ends[i..j]
@@ -380,11 +376,11 @@ pub fn close_open_grids(edges: &[Edge]) -> Vec<Edge> {
                     .fold(f32::NEG_INFINITY, f32::max);
                 let covered = edges.iter().any(|h| {
                     h.horiz
-                        && (h.pos - y).abs() <= ISECT_TOL
-                        && h.a <= x0 + ISECT_TOL
-                        && h.b >= x1 - ISECT_TOL
+                        && (h.pos - y).abs() <= tol.edge_meet
+                        && h.a <= x0 + tol.edge_meet
+                        && h.b >= x1 - tol.edge_meet
                 });
-                if !covered && x1 - x0 >= MIN_EDGE {
+                if !covered && x1 - x0 >= tol.min_edge {
                     out.push(Edge {
                         horiz: true,
                         pos: y,
@@ -397,5 +393,5 @@ pub fn close_open_grids(edges: &[Edge]) -> Vec<Edge> {
             i = j;
         }
     }
-    snap_and_join(&out)
+    snap_and_join(&out, tol)
 }

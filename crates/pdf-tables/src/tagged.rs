@@ -2,10 +2,45 @@
 //! the text from the words whose marked-content ids the cells reference.
 
 use crate::build::{make_cell, row_prov};
+use crate::strategy::{Area, Found, PageScan, Scope, TableStrategy};
 use crate::text::words_bbox;
+use crate::Tolerances;
 use plansift_layout::{BBox, PdfLayout, TaggedTable};
 use plansift_model::{Cell, Prov, Row, Table, TableOrigin};
 use std::collections::HashMap;
+
+/// Tables from the structure tree. The parts are found for the whole document
+/// beforehand ([`parts`]: region finding and furniture need them); this gives
+/// each page its own.
+pub struct Tagged;
+
+impl TableStrategy for Tagged {
+    fn name(&self) -> &'static str {
+        "tagged"
+    }
+
+    fn scope(&self) -> Scope {
+        Scope::Page
+    }
+
+    fn find(&mut self, scan: &PageScan<'_>, area: Area<'_>) -> Vec<Found> {
+        if !matches!(area, Area::Page) {
+            return Vec::new();
+        }
+        scan.tagged
+            .iter()
+            .map(|p| Found {
+                table: p.table.clone(),
+                words: p.words.clone(),
+                top: p.bbox.top,
+            })
+            .collect()
+    }
+}
+
+/// A tagged cell spans at most this many columns (a guard on broken
+/// structure trees, not a tolerance).
+const MAX_COLSPAN: usize = 200;
 
 /// The part of a tagged table on one page.
 pub struct Part {
@@ -26,7 +61,7 @@ struct Placed {
 
 /// Tagged table parts per page index. Tables whose cells find no words are skipped
 /// (the geometric finder handles those pages).
-pub fn parts(layout: &PdfLayout) -> Vec<Vec<Part>> {
+pub fn parts(layout: &PdfLayout, tol: &Tolerances) -> Vec<Vec<Part>> {
     let mut out: Vec<Vec<Part>> = layout.pages.iter().map(|_| Vec::new()).collect();
     if layout.tagged_tables.is_empty() {
         return out;
@@ -48,7 +83,7 @@ pub fn parts(layout: &PdfLayout) -> Vec<Vec<Part>> {
     }
     let mut used: HashMap<(usize, usize), ()> = HashMap::new();
     for t in &layout.tagged_tables {
-        for (pi, part) in table_parts(layout, t, &by_mcid) {
+        for (pi, part) in table_parts(layout, t, &by_mcid, tol) {
             if part.words.iter().any(|&w| used.contains_key(&(pi, w))) {
                 continue;
             }
@@ -154,7 +189,7 @@ fn place(
                 c += 1;
             }
             let rowspan = (cell.rowspan.max(1) as usize).min(nrows - r);
-            let colspan = (cell.colspan.max(1) as usize).min(200);
+            let colspan = (cell.colspan.max(1) as usize).min(MAX_COLSPAN);
             for rr in r..r + rowspan {
                 while occ.len() <= rr {
                     occ.push(Vec::new());
@@ -163,9 +198,7 @@ fn place(
                 while o.len() < c + colspan {
                     o.push(false);
                 }
-                for cc in c..c + colspan {
-                    o[cc] = true;
-                }
+                o[c..c + colspan].fill(true);
             }
             placed.push(Placed {
                 r,
@@ -192,6 +225,7 @@ fn table_parts(
     layout: &PdfLayout,
     t: &TaggedTable,
     by_mcid: &HashMap<(u32, i64), (usize, Vec<usize>)>,
+    tol: &Tolerances,
 ) -> Vec<(usize, Part)> {
     let nrows = t.rows.len();
     let (placed, ncols, short) = place(layout, t, by_mcid, None);
@@ -309,16 +343,18 @@ fn table_parts(
                 Some(b) if p.colspan == 1 && p.rowspan == 1 => b.union(&BBox::new(x0, y0, x1, y1)),
                 _ => BBox::new(x0, y0, x1, y1),
             };
-            let mut cell = make_cell(page, &ws, cb);
+            let mut cell = make_cell(page, &ws, cb, tol);
             cell.header = p.header;
             cell.colspan = p.colspan as u16;
             cell.rowspan = span_rows as u16;
-            for rr in lr..(lr + span_rows).min(rows.len()) {
-                for cc in p.c..(p.c + p.colspan).min(ncols) {
+            let row_end = (lr + span_rows).min(rows.len());
+            let col_end = (p.c + p.colspan).min(ncols);
+            for (rr, grid_row) in grid.iter_mut().enumerate().take(row_end).skip(lr) {
+                for (cc, slot) in grid_row.iter_mut().enumerate().take(col_end).skip(p.c) {
                     if rr == lr && cc == p.c {
                         continue;
                     }
-                    if grid[rr][cc].is_none() {
+                    if slot.is_none() {
                         let mut cov = Cell::new(
                             "",
                             Prov {
@@ -327,7 +363,7 @@ fn table_parts(
                             },
                         );
                         cov.covered = true;
-                        grid[rr][cc] = Some(cov);
+                        *slot = Some(cov);
                     }
                 }
             }

@@ -1,5 +1,6 @@
 //! Words into visual lines and lines into plain text.
 
+use crate::Tolerances;
 use plansift_layout::{BBox, PageLayout, Word};
 use plansift_model::collapse_ws;
 
@@ -27,7 +28,7 @@ pub fn usable_words(page: &PageLayout) -> Vec<usize> {
 }
 
 /// Group words into visual lines by vertical overlap.
-pub fn levels(page: &PageLayout, idxs: &[usize]) -> Vec<Level> {
+pub fn levels(page: &PageLayout, idxs: &[usize], tol: &Tolerances) -> Vec<Level> {
     let mut ws: Vec<usize> = idxs
         .iter()
         .copied()
@@ -37,24 +38,24 @@ pub fn levels(page: &PageLayout, idxs: &[usize]) -> Vec<Level> {
     let mut out: Vec<Level> = Vec::new();
     for i in ws {
         let b = page.words[i].bbox;
-        let h = b.height().max(0.1);
+        let h = b.height().max(tol.min_box_height);
         let mut best: Option<(usize, f32)> = None;
         for (li, l) in out.iter().enumerate().rev() {
-            if l.bbox.bottom < b.top - 50.0 {
+            if l.bbox.bottom < b.top - tol.line_search_above {
                 // levels are created in order of top; far above ones cannot match
                 continue;
             }
             let ov = b.bottom.min(l.bbox.bottom) - b.top.max(l.bbox.top);
-            let lh = l.bbox.height().max(0.1);
+            let lh = l.bbox.height().max(tol.min_box_height);
             let frac = ov / h.min(lh);
-            if frac >= 0.5 && best.is_none_or(|(_, f)| frac > f) {
+            if frac >= tol.line_overlap && best.is_none_or(|(_, f)| frac > f) {
                 best = Some((li, frac));
             }
         }
         match best {
             Some((li, _)) => {
                 let l = &mut out[li];
-                let lh = l.bbox.height().max(0.1);
+                let lh = l.bbox.height().max(tol.min_box_height);
                 l.words.push(i);
                 // keep the line's extent to its dominant words: superscripts do not stretch it much
                 l.bbox = BBox {
@@ -62,7 +63,7 @@ pub fn levels(page: &PageLayout, idxs: &[usize]) -> Vec<Level> {
                     x1: l.bbox.x1.max(b.x1),
                     ..l.bbox
                 };
-                if b.height() >= 0.8 * lh {
+                if b.height() >= tol.line_dominant_height * lh {
                     l.bbox.top = l.bbox.top.min(b.top);
                     l.bbox.bottom = l.bbox.bottom.max(b.bottom);
                 }
@@ -82,20 +83,20 @@ pub fn levels(page: &PageLayout, idxs: &[usize]) -> Vec<Level> {
 }
 
 /// Text of one line's words, with superscripts/subscripts attached to their word.
-pub fn line_text(page: &PageLayout, words: &[usize]) -> String {
+pub fn line_text(page: &PageLayout, words: &[usize], tol: &Tolerances) -> String {
     let mut s = String::new();
     let mut prev: Option<&Word> = None;
     for &i in words {
         let Some(w) = page.words.get(i) else { continue };
         if let Some(p) = prev {
             let gap = w.bbox.x0 - p.bbox.x1;
-            let small = w.size < 0.85 * p.size || p.size < 0.85 * w.size;
-            let ordinal = w.size < 0.85 * p.size
-                && w.text.len() <= 3
+            let small = w.size < tol.script_size * p.size || p.size < tol.script_size * w.size;
+            let ordinal = w.size < tol.script_size * p.size
+                && w.text.len() <= tol.ordinal_max_len
                 && w.text.chars().all(|c| c.is_alphabetic())
                 && p.text.chars().last().is_some_and(|c| c.is_ascii_digit())
-                && gap < 0.6 * p.size;
-            if !(ordinal || small && gap < 0.15 * p.size.max(w.size)) {
+                && gap < tol.ordinal_gap_em * p.size;
+            if !(ordinal || small && gap < tol.script_gap_em * p.size.max(w.size)) {
                 s.push(' ');
             }
         }
@@ -107,8 +108,8 @@ pub fn line_text(page: &PageLayout, words: &[usize]) -> String {
 
 /// Plain text of a set of words: lines in reading order joined with a space
 /// (a word broken by a hyphen at the line end is joined back).
-pub fn words_text(page: &PageLayout, idxs: &[usize]) -> String {
-    let lv = levels(page, idxs);
+pub fn words_text(page: &PageLayout, idxs: &[usize], tol: &Tolerances) -> String {
+    let lv = levels(page, idxs, tol);
     let body = median(
         idxs.iter()
             .filter_map(|&i| page.words.get(i))
@@ -123,11 +124,11 @@ pub fn words_text(page: &PageLayout, idxs: &[usize]) -> String {
             .first()
             .and_then(|&i| page.words.get(i))
             .is_some_and(|w| {
-                w.size < 0.85 * body
+                w.size < tol.script_size * body
                     && w.text.chars().all(|c| c.is_alphabetic())
-                    && w.text.len() <= 3
+                    && w.text.len() <= tol.ordinal_max_len
             });
-        let t = line_text(page, &l.words);
+        let t = line_text(page, &l.words, tol);
         let t = t.trim();
         if t.is_empty() {
             continue;
@@ -166,18 +167,18 @@ pub fn median(mut v: Vec<f32>) -> f32 {
     v[v.len() / 2]
 }
 
-/// Median font size of the given words (10 when unknown).
-pub fn median_size(page: &PageLayout, idxs: &[usize]) -> f32 {
+/// Median font size of the given words (the default size when unknown).
+pub fn median_size(page: &PageLayout, idxs: &[usize], tol: &Tolerances) -> f32 {
     let m = median(
         idxs.iter()
             .filter_map(|&i| page.words.get(i))
             .map(|w| w.size)
-            .filter(|s| *s > 0.5)
+            .filter(|s| *s > tol.min_font_size)
             .collect(),
     );
-    if m > 0.5 {
+    if m > tol.min_font_size {
         m
     } else {
-        10.0
+        tol.default_font_size
     }
 }

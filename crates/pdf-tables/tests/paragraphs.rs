@@ -3,7 +3,7 @@
 
 use plansift_layout::{BBox, PageLayout, PdfLayout, Word};
 use plansift_model::{Block, Document, Rgb};
-use plansift_pdf_tables::{render_text, to_document};
+use plansift_pdf_tables::{render_text, to_document, to_document_with, Tolerances};
 
 const SIZE: f32 = 10.0;
 /// Baseline step inside a paragraph.
@@ -54,6 +54,15 @@ impl Page {
             pages: vec![self.p],
             ..Default::default()
         })
+    }
+    fn doc_with(self, tol: &Tolerances) -> Document {
+        to_document_with(
+            &PdfLayout {
+                pages: vec![self.p],
+                ..Default::default()
+            },
+            tol,
+        )
     }
 }
 
@@ -106,6 +115,29 @@ fn larger_line_is_its_own_heading() {
         render_text(&d)
     );
     assert!(starts_block(&bs, "the committee"), "{bs:?}");
+}
+
+#[test]
+fn heading_sizes_come_from_the_tolerances() {
+    let page = || {
+        let mut pg = Page::new();
+        pg.line("Priority Outcome 1", LEFT, 100.0, false, 14.0);
+        pg.prose(&[FULL1, FULL2, FULL3], 100.0 + PITCH);
+        pg
+    };
+    let d = page().doc_with(&Tolerances::default());
+    assert_eq!(blocks(&d)[0], "H Priority Outcome 1", "{}", render_text(&d));
+    // 14pt over 10pt body text is a heading only while 1.4 reaches a heading size
+    let strict = Tolerances {
+        heading1_size: 2.0,
+        heading2_size: 1.8,
+        heading3_size: 1.5,
+        ..Tolerances::default()
+    };
+    let d = page().doc_with(&strict);
+    let bs = blocks(&d);
+    assert_eq!(bs[0], "P Priority Outcome 1", "{}", render_text(&d));
+    assert!(bs[1].starts_with("P the committee"), "{bs:?}");
 }
 
 #[test]

@@ -1,6 +1,10 @@
 //! Pages per second of the text layer over every fixture PDF (single thread),
 //! next to `pdftotext -bbox` on the same files in the same run when poppler is
-//! installed. `cargo bench -p plansift-pdf`.
+//! installed (without it: a notice, or a failure when `CI=true`).
+//! `cargo bench -p plansift-pdf`.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -61,13 +65,7 @@ fn main() {
         ours.as_secs_f64() * 1000.0
     );
     robustness_timing();
-    if Command::new("pdftotext")
-        .arg("-v")
-        .stderr(Stdio::null())
-        .output()
-        .is_err()
-    {
-        println!("pdftotext not installed: no comparison");
+    if !common::pdftotext_available("text_layer bench: comparison with pdftotext") {
         return;
     }
     let mut theirs = Duration::MAX;

@@ -725,7 +725,14 @@ fn utf16_text(b: &[u8]) -> String {
         .collect()
 }
 
-/// Parse a CMap (ToUnicode or an embedded CID encoding).
+/// Tokens read from a CMap at most (a guard on hostile streams).
+const MAX_CMAP_TOKENS: usize = 2_000_000;
+/// Operands kept for one CMap section at most.
+const MAX_CMAP_OPERANDS: usize = 100_000;
+
+/// Parse a CMap (ToUnicode or an embedded CID encoding): each
+/// `end...` operator closes a section whose operands are the pairs or
+/// triples before it.
 fn parse_cmap(data: &[u8]) -> CMap {
     let mut cm = CMap::default();
     let mut lx = Lexer::new(data);
@@ -733,111 +740,122 @@ fn parse_cmap(data: &[u8]) -> CMap {
     let mut steps = 0usize;
     while let Some(t) = lx.next_token() {
         steps += 1;
-        if steps > 2_000_000 {
+        if steps > MAX_CMAP_TOKENS {
             break;
         }
         match t {
             Token::Operand(o) => {
-                if operands.len() < 100_000 {
+                if operands.len() < MAX_CMAP_OPERANDS {
                     operands.push(o)
                 }
             }
             Token::InlineImage => operands.clear(),
             Token::Op(op) => {
-                match op.as_slice() {
-                    b"endcodespacerange" => {
-                        for pair in operands.chunks(2) {
-                            if let [Obj::Str(lo), Obj::Str(hi)] = pair {
-                                if !lo.is_empty() && lo.len() <= 4 && lo.len() == hi.len() {
-                                    let mut r = CodeRange {
-                                        len: lo.len(),
-                                        lo: [0; 4],
-                                        hi: [0; 4],
-                                    };
-                                    r.lo[..lo.len()].copy_from_slice(lo);
-                                    r.hi[..hi.len()].copy_from_slice(hi);
-                                    cm.codespace.push(r);
-                                }
-                            }
-                        }
-                    }
-                    b"endbfchar" => {
-                        for pair in operands.chunks(2) {
-                            match pair {
-                                [Obj::Str(src), Obj::Str(dst)]
-                                    if !src.is_empty() && src.len() <= 4 =>
-                                {
-                                    cm.unicode.insert((be(src), src.len()), utf16_text(dst));
-                                }
-                                [Obj::Str(src), Obj::Name(n)]
-                                    if !src.is_empty() && src.len() <= 4 =>
-                                {
-                                    if let Some(t) = glyph_to_unicode(n) {
-                                        cm.unicode.insert((be(src), src.len()), t);
-                                    }
-                                }
-                                _ => {}
-                            }
-                        }
-                    }
-                    b"endbfrange" => {
-                        for tri in operands.chunks(3) {
-                            if let [Obj::Str(lo), Obj::Str(hi), dst] = tri {
-                                if lo.is_empty() || lo.len() > 4 {
-                                    continue;
-                                }
-                                let (l, h) = (be(lo), be(hi));
-                                if h < l || h - l > 65_535 {
-                                    continue;
-                                }
-                                match dst {
-                                    Obj::Str(d) => {
-                                        cm.uni_ranges.push((l, h, lo.len(), utf16_units(d)))
-                                    }
-                                    Obj::Arr(items) => {
-                                        for (k, it) in items.iter().enumerate() {
-                                            if let Obj::Str(d) = it {
-                                                if l.checked_add(k as u32).is_some_and(|c| c <= h) {
-                                                    cm.unicode.insert(
-                                                        (l.wrapping_add(k as u32), lo.len()),
-                                                        utf16_text(d),
-                                                    );
-                                                }
-                                            }
-                                        }
-                                    }
-                                    _ => {}
-                                }
-                            }
-                        }
-                    }
-                    b"endcidrange" => {
-                        for tri in operands.chunks(3) {
-                            if let [Obj::Str(lo), Obj::Str(hi), Obj::Num(c)] = tri {
-                                if !lo.is_empty() && lo.len() <= 4 && *c >= 0.0 {
-                                    cm.cid_ranges.push((be(lo), be(hi), *c as u32, lo.len()));
-                                }
-                            }
-                        }
-                    }
-                    b"endcidchar" => {
-                        for pair in operands.chunks(2) {
-                            if let [Obj::Str(src), Obj::Num(c)] = pair {
-                                if !src.is_empty() && src.len() <= 4 && *c >= 0.0 {
-                                    cm.cid_single.insert((be(src), src.len()), *c as u32);
-                                }
-                            }
-                        }
-                    }
-                    _ => {}
-                }
+                cm.add_section(&op, &operands);
                 operands.clear();
             }
         }
     }
-    // Longer codespace ranges must not shadow shorter ones; keep file order
-    // but make sure byte-length-1 ranges are tried with their own length.
     cm
+}
+
+/// A character code of 1 to 4 bytes.
+fn is_code(b: &[u8]) -> bool {
+    !b.is_empty() && b.len() <= 4
+}
+
+impl CMap {
+    /// Add the entries of the section that the operator `op` closes.
+    fn add_section(&mut self, op: &[u8], operands: &[Obj]) {
+        match op {
+            b"endcodespacerange" => operands.chunks(2).for_each(|p| self.add_codespace(p)),
+            b"endbfchar" => operands.chunks(2).for_each(|p| self.add_bfchar(p)),
+            b"endbfrange" => operands.chunks(3).for_each(|t| self.add_bfrange(t)),
+            b"endcidrange" => operands.chunks(3).for_each(|t| self.add_cidrange(t)),
+            b"endcidchar" => operands.chunks(2).for_each(|p| self.add_cidchar(p)),
+            _ => {}
+        }
+    }
+
+    /// `<lo> <hi>` of a codespace range.
+    fn add_codespace(&mut self, pair: &[Obj]) {
+        let [Obj::Str(lo), Obj::Str(hi)] = pair else {
+            return;
+        };
+        if !is_code(lo) || lo.len() != hi.len() {
+            return;
+        }
+        let mut r = CodeRange {
+            len: lo.len(),
+            lo: [0; 4],
+            hi: [0; 4],
+        };
+        r.lo[..lo.len()].copy_from_slice(lo);
+        r.hi[..hi.len()].copy_from_slice(hi);
+        self.codespace.push(r);
+    }
+
+    /// `<src> <dst>` (UTF-16BE text) or `<src> /glyphname` of a bfchar section.
+    fn add_bfchar(&mut self, pair: &[Obj]) {
+        let text = match pair {
+            [Obj::Str(src), Obj::Str(dst)] if is_code(src) => Some((src, utf16_text(dst))),
+            [Obj::Str(src), Obj::Name(n)] if is_code(src) => glyph_to_unicode(n).map(|t| (src, t)),
+            _ => None,
+        };
+        if let Some((src, t)) = text {
+            self.unicode.insert((be(src), src.len()), t);
+        }
+    }
+
+    /// `<lo> <hi> <dst>` (the last UTF-16 unit counting up) or
+    /// `<lo> <hi> [<dst>...]` (one text per code) of a bfrange section.
+    fn add_bfrange(&mut self, tri: &[Obj]) {
+        let [Obj::Str(lo), Obj::Str(hi), dst] = tri else {
+            return;
+        };
+        if !is_code(lo) {
+            return;
+        }
+        let (l, h) = (be(lo), be(hi));
+        if h < l || h - l > 65_535 {
+            return;
+        }
+        match dst {
+            Obj::Str(d) => self.uni_ranges.push((l, h, lo.len(), utf16_units(d))),
+            Obj::Arr(items) => self.add_bfrange_texts(l, h, lo.len(), items),
+            _ => {}
+        }
+    }
+
+    /// The texts of a `<lo> <hi> [<dst>...]` bfrange: one per code from `lo`,
+    /// up to `hi`.
+    fn add_bfrange_texts(&mut self, lo: u32, hi: u32, len: usize, items: &[Obj]) {
+        for (k, it) in items.iter().enumerate() {
+            let Obj::Str(d) = it else { continue };
+            if lo.checked_add(k as u32).is_some_and(|c| c <= hi) {
+                self.unicode
+                    .insert((lo.wrapping_add(k as u32), len), utf16_text(d));
+            }
+        }
+    }
+
+    /// `<lo> <hi> cid` of a cidrange section.
+    fn add_cidrange(&mut self, tri: &[Obj]) {
+        if let [Obj::Str(lo), Obj::Str(hi), Obj::Num(c)] = tri {
+            if is_code(lo) && *c >= 0.0 {
+                self.cid_ranges.push((be(lo), be(hi), *c as u32, lo.len()));
+            }
+        }
+    }
+
+    /// `<src> cid` of a cidchar section.
+    fn add_cidchar(&mut self, pair: &[Obj]) {
+        if let [Obj::Str(src), Obj::Num(c)] = pair {
+            if is_code(src) && *c >= 0.0 {
+                self.cid_single.insert((be(src), src.len()), *c as u32);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -858,6 +876,23 @@ mod tests {
         assert_eq!(cm.lookup_unicode(0x11, 2).as_deref(), Some("B"));
         assert_eq!(cm.lookup_unicode(0x21, 2).as_deref(), Some("fl"));
         assert_eq!(cm.next_code(&[0x00, 0x44, 0x01]), (0x44, 2));
+    }
+
+    #[test]
+    fn cmap_glyph_names_cid_chars_and_bad_entries() {
+        let cm = parse_cmap(
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n\
+              2 beginbfchar <41> /A <4243> /B endbfchar\n\
+              2 begincidchar <43> 7 <> 9 endcidchar\n\
+              1 beginbfrange <0100> <00FF> <0041> endbfrange",
+        );
+        assert_eq!(cm.codespace.len(), 1);
+        assert_eq!(cm.lookup_unicode(0x41, 1).as_deref(), Some("A"));
+        assert_eq!(cm.lookup_unicode(0x4243, 2).as_deref(), Some("B"));
+        assert_eq!(cm.lookup_cid(0x43, 1), 7);
+        // no entry for an empty code, no range running backwards
+        assert_eq!(cm.cid_single.len(), 1);
+        assert!(cm.uni_ranges.is_empty());
     }
 
     #[test]

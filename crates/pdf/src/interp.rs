@@ -542,7 +542,38 @@ impl<'c, 'a> Interp<'c, 'a> {
         Some(out)
     }
 
+    /// Run one operator: a dispatch to the method of its family.
     fn op(&mut self, op: &[u8], a: &[Obj], res: Option<&'a Dictionary>, depth: usize) {
+        match op {
+            b"q" | b"Q" | b"cm" | b"w" | b"gs" => self.graphics_state_op(op, a, res),
+            b"m" | b"l" | b"c" | b"v" | b"y" | b"h" | b"re" => self.path_construction_op(op, a),
+            b"W" | b"W*" | b"n" | b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b"
+            | b"b*" => self.path_painting_op(op),
+            b"g" | b"G" | b"rg" | b"RG" | b"k" | b"K" | b"cs" | b"CS" | b"sc" | b"scn" | b"SC"
+            | b"SCN" => self.colour_op(op, a, res),
+            b"Tc" | b"Tw" | b"Tz" | b"TL" | b"Ts" | b"Tr" | b"Tf" => self.text_state_op(op, a, res),
+            b"BT" | b"ET" | b"Td" | b"TD" | b"Tm" | b"T*" => self.text_position_op(op, a),
+            b"Tj" | b"'" | b"\"" | b"TJ" => self.text_show_op(op, a),
+            b"BMC" | b"BDC" | b"EMC" => self.marked_content_op(op, a, res, depth),
+            b"Do" | b"sh" => self.xobject_op(op, a, res, depth),
+            // accepted and ignored
+            b"J" | b"j" | b"M" | b"d" | b"ri" | b"i" | b"d0" | b"d1" | b"MP" | b"DP" | b"BX"
+            | b"EX" | b"EI" | b"ID" => {}
+            other => self.unknown_op(other),
+        }
+    }
+
+    fn unknown_op(&mut self, op: &[u8]) {
+        let name = String::from_utf8_lossy(op).into_owned();
+        self.diag(
+            "pdf.bad_token",
+            format!("unknown operator '{name}'; skipped"),
+        );
+    }
+
+    /// `q`, `Q`, `cm`, `w`, `gs`: the graphics state stack, the CTM, the line
+    /// width and extended graphics states.
+    fn graphics_state_op(&mut self, op: &[u8], a: &[Obj], res: Option<&'a Dictionary>) {
         match op {
             b"q" => {
                 if self.stack.len() < MAX_STACK {
@@ -571,26 +602,38 @@ impl<'c, 'a> Interp<'c, 'a> {
             }
             b"gs" => {
                 if let Some(name) = a.last().and_then(Obj::name) {
-                    if let Some(egs) = res
-                        .and_then(|r| get_dict(self.ctx.doc, r, b"ExtGState"))
-                        .and_then(|d| get_dict(self.ctx.doc, d, name))
-                    {
-                        if let Some(lw) = objects::get_num(self.ctx.doc, egs, b"LW") {
-                            self.gs.line_width = lw.abs();
-                        }
-                        if let Some(Object::Array(fa)) = get(self.ctx.doc, egs, b"Font") {
-                            if let (Some(f), Some(sz)) = (
-                                fa.first(),
-                                fa.get(1).and_then(|o| num(resolve(self.ctx.doc, o))),
-                            ) {
-                                self.gs.font = self.ctx.font_index(f, self.page_no);
-                                self.gs.font_size = sz;
-                            }
-                        }
-                    }
+                    self.set_ext_gstate(name, res);
                 }
             }
-            // path construction
+            other => self.unknown_op(other),
+        }
+    }
+
+    /// `gs`: the line width and font of an ExtGState resource.
+    fn set_ext_gstate(&mut self, name: &[u8], res: Option<&'a Dictionary>) {
+        let Some(egs) = res
+            .and_then(|r| get_dict(self.ctx.doc, r, b"ExtGState"))
+            .and_then(|d| get_dict(self.ctx.doc, d, name))
+        else {
+            return;
+        };
+        if let Some(lw) = objects::get_num(self.ctx.doc, egs, b"LW") {
+            self.gs.line_width = lw.abs();
+        }
+        if let Some(Object::Array(fa)) = get(self.ctx.doc, egs, b"Font") {
+            if let (Some(f), Some(sz)) = (
+                fa.first(),
+                fa.get(1).and_then(|o| num(resolve(self.ctx.doc, o))),
+            ) {
+                self.gs.font = self.ctx.font_index(f, self.page_no);
+                self.gs.font_size = sz;
+            }
+        }
+    }
+
+    /// `m`, `l`, `c`, `v`, `y`, `h`, `re`: path construction (in device space).
+    fn path_construction_op(&mut self, op: &[u8], a: &[Obj]) {
+        match op {
             b"m" => {
                 if let Some([x, y]) = self.nums::<2>(op, a) {
                     let p = apply(&self.gs.ctm, x, y);
@@ -615,29 +658,37 @@ impl<'c, 'a> Interp<'c, 'a> {
                     }
                 }
             }
-            b"h" => {
-                if let Some(s) = self.path.last_mut() {
-                    s.closed = true;
-                }
-            }
+            b"h" => self.close_last(),
             b"re" => {
                 if let Some([x, y, w, h]) = self.nums::<4>(op, a) {
-                    let m = self.gs.ctm;
-                    let pts = [
-                        apply(&m, x, y),
-                        apply(&m, x + w, y),
-                        apply(&m, x + w, y + h),
-                        apply(&m, x, y + h),
-                    ];
-                    if self.path.iter().map(|s| s.pts.len()).sum::<usize>() < MAX_PATH_POINTS {
-                        self.path.push(SubPath {
-                            pts: pts.to_vec(),
-                            curve: vec![false; 4],
-                            closed: true,
-                        });
-                    }
+                    self.rectangle(x, y, w, h);
                 }
             }
+            other => self.unknown_op(other),
+        }
+    }
+
+    /// `re`: a closed four-point subpath.
+    fn rectangle(&mut self, x: f64, y: f64, w: f64, h: f64) {
+        let m = self.gs.ctm;
+        let pts = [
+            apply(&m, x, y),
+            apply(&m, x + w, y),
+            apply(&m, x + w, y + h),
+            apply(&m, x, y + h),
+        ];
+        if self.path.iter().map(|s| s.pts.len()).sum::<usize>() < MAX_PATH_POINTS {
+            self.path.push(SubPath {
+                pts: pts.to_vec(),
+                curve: vec![false; 4],
+                closed: true,
+            });
+        }
+    }
+
+    /// `W`, `W*` (clip) and the path-painting operators.
+    fn path_painting_op(&mut self, op: &[u8]) {
+        match op {
             b"W" | b"W*" => self.pending_clip = true,
             b"n" => self.end_path(false, false),
             b"S" => self.end_path(false, true),
@@ -651,30 +702,15 @@ impl<'c, 'a> Interp<'c, 'a> {
                 self.close_last();
                 self.end_path(true, true)
             }
-            // colour
-            b"g" | b"G" | b"rg" | b"RG" | b"k" | b"K" => {
-                let (cs, n) = match op {
-                    b"g" | b"G" => (ColorSpace::Gray, 1),
-                    b"rg" | b"RG" => (ColorSpace::Rgb, 3),
-                    _ => (ColorSpace::Cmyk, 4),
-                };
-                let vals: Vec<f64> = a.iter().rev().take(n).rev().filter_map(Obj::num).collect();
-                if vals.len() != n {
-                    self.diag(
-                        "pdf.bad_operands",
-                        format!("operator {} needs {n} numbers", String::from_utf8_lossy(op)),
-                    );
-                    return;
-                }
-                let rgb = cs.to_rgb(&vals);
-                if op[0].is_ascii_lowercase() {
-                    self.gs.fill = rgb;
-                    self.gs.fill_cs = cs;
-                } else {
-                    self.gs.stroke = rgb;
-                    self.gs.stroke_cs = cs;
-                }
-            }
+            other => self.unknown_op(other),
+        }
+    }
+
+    /// Colour operators: device colours (`g`, `rg`, `k` and their stroking
+    /// forms), colour spaces (`cs`, `CS`) and colours in them (`sc`, `scn`...).
+    fn colour_op(&mut self, op: &[u8], a: &[Obj], res: Option<&'a Dictionary>) {
+        match op {
+            b"g" | b"G" | b"rg" | b"RG" | b"k" | b"K" => self.set_device_colour(op, a),
             b"cs" | b"CS" => {
                 if let Some(name) = a.last().and_then(Obj::name) {
                     let cs = self.color_space_by_name(name, res);
@@ -688,102 +724,130 @@ impl<'c, 'a> Interp<'c, 'a> {
                     }
                 }
             }
-            b"sc" | b"scn" | b"SC" | b"SCN" => {
-                let fill = op[0] == b's';
-                let cs = if fill {
-                    &self.gs.fill_cs
-                } else {
-                    &self.gs.stroke_cs
-                };
-                let vals: Vec<f64> = a.iter().filter_map(Obj::num).collect();
-                let rgb = if matches!(cs, ColorSpace::Pattern) {
-                    // a shading pattern: its colour half-way
-                    let doc = self.ctx.doc;
-                    let pat = a.last().and_then(Obj::name).and_then(|n| {
-                        res.and_then(|r| get_dict(doc, r, b"Pattern"))
-                            .and_then(|p| get_dict(doc, p, n))
-                    });
-                    pat.and_then(|p| get_dict(doc, p, b"Shading"))
-                        .and_then(|sh| self.shading_colour(sh))
-                        .unwrap_or(Rgb(128, 128, 128))
-                } else {
-                    let n = cs.components();
-                    let v = if vals.len() >= n {
-                        &vals[vals.len() - n..]
-                    } else {
-                        &vals[..]
-                    };
-                    cs.to_rgb(v)
-                };
-                if fill {
-                    self.gs.fill = rgb;
-                } else {
-                    self.gs.stroke = rgb;
-                }
+            b"sc" | b"scn" | b"SC" | b"SCN" => self.set_colour(op, a, res),
+            other => self.unknown_op(other),
+        }
+    }
+
+    /// `g`, `G`, `rg`, `RG`, `k`, `K`: a colour and its device colour space.
+    fn set_device_colour(&mut self, op: &[u8], a: &[Obj]) {
+        let (cs, n) = match op {
+            b"g" | b"G" => (ColorSpace::Gray, 1),
+            b"rg" | b"RG" => (ColorSpace::Rgb, 3),
+            _ => (ColorSpace::Cmyk, 4),
+        };
+        let vals: Vec<f64> = a.iter().rev().take(n).rev().filter_map(Obj::num).collect();
+        if vals.len() != n {
+            self.diag(
+                "pdf.bad_operands",
+                format!("operator {} needs {n} numbers", String::from_utf8_lossy(op)),
+            );
+            return;
+        }
+        let rgb = cs.to_rgb(&vals);
+        if op[0].is_ascii_lowercase() {
+            self.gs.fill = rgb;
+            self.gs.fill_cs = cs;
+        } else {
+            self.gs.stroke = rgb;
+            self.gs.stroke_cs = cs;
+        }
+    }
+
+    /// `sc`, `scn`, `SC`, `SCN`: a colour in the current colour space (a
+    /// shading pattern gives its colour half-way).
+    fn set_colour(&mut self, op: &[u8], a: &[Obj], res: Option<&'a Dictionary>) {
+        let fill = op[0] == b's';
+        let cs = if fill {
+            &self.gs.fill_cs
+        } else {
+            &self.gs.stroke_cs
+        };
+        let vals: Vec<f64> = a.iter().filter_map(Obj::num).collect();
+        let rgb = if matches!(cs, ColorSpace::Pattern) {
+            // a shading pattern: its colour half-way
+            let doc = self.ctx.doc;
+            let pat = a.last().and_then(Obj::name).and_then(|n| {
+                res.and_then(|r| get_dict(doc, r, b"Pattern"))
+                    .and_then(|p| get_dict(doc, p, n))
+            });
+            pat.and_then(|p| get_dict(doc, p, b"Shading"))
+                .and_then(|sh| self.shading_colour(sh))
+                .unwrap_or(Rgb(128, 128, 128))
+        } else {
+            let n = cs.components();
+            let v = if vals.len() >= n {
+                &vals[vals.len() - n..]
+            } else {
+                &vals[..]
+            };
+            cs.to_rgb(v)
+        };
+        if fill {
+            self.gs.fill = rgb;
+        } else {
+            self.gs.stroke = rgb;
+        }
+    }
+
+    /// Text state: `Tc`, `Tw`, `Tz`, `TL`, `Ts`, `Tr`, `Tf`.
+    fn text_state_op(&mut self, op: &[u8], a: &[Obj], res: Option<&'a Dictionary>) {
+        if op == b"Tf" {
+            self.set_font(a, res);
+            return;
+        }
+        let Some([v]) = self.nums::<1>(op, a) else {
+            return;
+        };
+        match op {
+            b"Tc" => self.gs.char_spacing = v,
+            b"Tw" => self.gs.word_spacing = v,
+            b"Tz" => self.gs.hscale = v / 100.0,
+            b"TL" => self.gs.leading = v,
+            b"Ts" => self.gs.rise = v,
+            b"Tr" => self.gs.render = v.clamp(0.0, 7.0) as u8,
+            other => self.unknown_op(other),
+        }
+    }
+
+    /// `Tf`: a font resource and size.
+    fn set_font(&mut self, a: &[Obj], res: Option<&'a Dictionary>) {
+        let name_size = match a {
+            [.., n, s] => n.name().zip(s.num()),
+            _ => None,
+        };
+        let Some((name, size)) = name_size else {
+            self.diag("pdf.bad_operands", "Tf needs a font name and a size".into());
+            return;
+        };
+        self.gs.font_size = size;
+        let doc = self.ctx.doc;
+        let fobj = res
+            .and_then(|r| get_dict(doc, r, b"Font"))
+            .and_then(|fd| fd.get(name).ok());
+        match fobj {
+            Some(o) => self.gs.font = self.ctx.font_index(o, self.page_no),
+            None => {
+                self.gs.font = None;
+                self.diag(
+                    "pdf.font",
+                    format!(
+                        "font /{} not found in resources",
+                        String::from_utf8_lossy(name)
+                    ),
+                );
             }
-            // text
+        }
+    }
+
+    /// Text objects and positioning: `BT`, `ET`, `Td`, `TD`, `Tm`, `T*`.
+    fn text_position_op(&mut self, op: &[u8], a: &[Obj]) {
+        match op {
             b"BT" => {
                 self.tm = IDENTITY;
                 self.tlm = IDENTITY;
             }
             b"ET" => {}
-            b"Tc" => {
-                if let Some([v]) = self.nums::<1>(op, a) {
-                    self.gs.char_spacing = v;
-                }
-            }
-            b"Tw" => {
-                if let Some([v]) = self.nums::<1>(op, a) {
-                    self.gs.word_spacing = v;
-                }
-            }
-            b"Tz" => {
-                if let Some([v]) = self.nums::<1>(op, a) {
-                    self.gs.hscale = v / 100.0;
-                }
-            }
-            b"TL" => {
-                if let Some([v]) = self.nums::<1>(op, a) {
-                    self.gs.leading = v;
-                }
-            }
-            b"Ts" => {
-                if let Some([v]) = self.nums::<1>(op, a) {
-                    self.gs.rise = v;
-                }
-            }
-            b"Tr" => {
-                if let Some([v]) = self.nums::<1>(op, a) {
-                    self.gs.render = v.clamp(0.0, 7.0) as u8;
-                }
-            }
-            b"Tf" => {
-                if a.len() >= 2 {
-                    if let (Some(name), Some(size)) = (a[a.len() - 2].name(), a[a.len() - 1].num())
-                    {
-                        self.gs.font_size = size;
-                        let doc = self.ctx.doc;
-                        let fobj = res
-                            .and_then(|r| get_dict(doc, r, b"Font"))
-                            .and_then(|fd| fd.get(name).ok());
-                        match fobj {
-                            Some(o) => self.gs.font = self.ctx.font_index(o, self.page_no),
-                            None => {
-                                self.gs.font = None;
-                                self.diag(
-                                    "pdf.font",
-                                    format!(
-                                        "font /{} not found in resources",
-                                        String::from_utf8_lossy(name)
-                                    ),
-                                );
-                            }
-                        }
-                        return;
-                    }
-                }
-                self.diag("pdf.bad_operands", "Tf needs a font name and a size".into());
-            }
             b"Td" | b"TD" => {
                 if let Some([tx, ty]) = self.nums::<2>(op, a) {
                     if op == b"TD" {
@@ -802,6 +866,13 @@ impl<'c, 'a> Interp<'c, 'a> {
                 }
             }
             b"T*" => self.next_line(),
+            other => self.unknown_op(other),
+        }
+    }
+
+    /// Text showing: `Tj`, `'`, `"`, `TJ`.
+    fn text_show_op(&mut self, op: &[u8], a: &[Obj]) {
+        match op {
             b"Tj" => match a.last() {
                 Some(Obj::Str(s)) => self.show(s),
                 _ => self.diag("pdf.bad_operands", "Tj needs a string".into()),
@@ -825,125 +896,152 @@ impl<'c, 'a> Interp<'c, 'a> {
                 }
             }
             b"TJ" => match a.last() {
-                Some(Obj::Arr(items)) => {
-                    for it in items {
-                        match it {
-                            Obj::Str(s) => self.show(s),
-                            Obj::Num(n) => {
-                                let tx = -n / 1000.0 * self.gs.font_size * self.gs.hscale;
-                                self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
-                            }
-                            _ => {}
-                        }
-                    }
-                }
+                Some(Obj::Arr(items)) => self.show_array(items),
                 _ => self.diag("pdf.bad_operands", "TJ needs an array".into()),
             },
-            // marked content
+            other => self.unknown_op(other),
+        }
+    }
+
+    /// `TJ`: strings shown, numbers moving the text position back (in
+    /// thousandths of the font size).
+    fn show_array(&mut self, items: &[Obj]) {
+        for it in items {
+            match it {
+                Obj::Str(s) => self.show(s),
+                Obj::Num(n) => {
+                    let tx = -n / 1000.0 * self.gs.font_size * self.gs.hscale;
+                    self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Marked content: `BMC`, `BDC`, `EMC` (MCIDs, hidden optional content,
+    /// /ActualText spans).
+    fn marked_content_op(
+        &mut self,
+        op: &[u8],
+        a: &[Obj],
+        res: Option<&'a Dictionary>,
+        depth: usize,
+    ) {
+        match op {
             b"BMC" => {
                 if self.mc.len() < 1024 {
                     self.mc.push((None, false))
                 }
             }
-            b"BDC" => {
-                // MCIDs inside a Form XObject belong to the form's own
-                // structure (reached through /Stm), not to the page's: only
-                // page-level sequences give words their MCID.
-                let mcid = if depth > 0 {
-                    None
-                } else {
-                    match a.last() {
-                        Some(d @ Obj::Dict(_)) => {
-                            d.dict_get(b"MCID").and_then(Obj::num).map(|v| v as i64)
-                        }
-                        Some(Obj::Name(n)) => res
-                            .and_then(|r| get_dict(self.ctx.doc, r, b"Properties"))
-                            .and_then(|p| get_dict(self.ctx.doc, p, n))
-                            .and_then(|d| objects::get_num(self.ctx.doc, d, b"MCID"))
-                            .map(|v| v as i64),
-                        _ => None,
-                    }
-                };
-                // optional content (/OC /name BDC) that is switched off
-                let hidden = a.len() >= 2
-                    && a[a.len() - 2].name() == Some(b"OC")
-                    && match a.last() {
-                        Some(Obj::Name(n)) => {
-                            let doc = self.ctx.doc;
-                            let raw = res
-                                .and_then(|r| get_dict(doc, r, b"Properties"))
-                                .and_then(|p| p.get(n).ok());
-                            self.ctx.oc_hidden(raw)
-                        }
-                        _ => false,
-                    };
-                // /ActualText replaces the text of the glyphs in its span
-                if self.actual.is_none() {
-                    let doc = self.ctx.doc;
-                    let text = match a.last() {
-                        Some(d @ Obj::Dict(_)) => match d.dict_get(b"ActualText") {
-                            Some(Obj::Str(t)) => Some(crate::text_string(t)),
-                            _ => None,
-                        },
-                        Some(Obj::Name(n)) => res
-                            .and_then(|r| get_dict(doc, r, b"Properties"))
-                            .and_then(|p| get_dict(doc, p, n))
-                            .and_then(|d| get(doc, d, b"ActualText"))
-                            .and_then(|o| o.as_str().ok())
-                            .map(crate::text_string),
-                        _ => None,
-                    };
-                    if let Some(t) = text {
-                        self.actual = Some((self.mc.len(), t, self.out.glyphs.len()));
-                    }
-                }
-                if self.mc.len() < 1024 {
-                    self.mc.push((mcid, hidden));
-                }
-            }
+            b"BDC" => self.begin_marked_content(a, res, depth),
             b"EMC" => {
                 self.mc.pop();
                 if self.actual.as_ref().is_some_and(|a| a.0 >= self.mc.len()) {
                     self.end_actual_text();
                 }
             }
+            other => self.unknown_op(other),
+        }
+    }
+
+    /// `BDC`: a marked-content sequence with properties.
+    fn begin_marked_content(&mut self, a: &[Obj], res: Option<&'a Dictionary>, depth: usize) {
+        // MCIDs inside a Form XObject belong to the form's own
+        // structure (reached through /Stm), not to the page's: only
+        // page-level sequences give words their MCID.
+        let mcid = if depth > 0 {
+            None
+        } else {
+            self.marked_content_id(a.last(), res)
+        };
+        // optional content (/OC /name BDC) that is switched off
+        let hidden = a.len() >= 2
+            && a[a.len() - 2].name() == Some(b"OC")
+            && match a.last() {
+                Some(Obj::Name(n)) => {
+                    let doc = self.ctx.doc;
+                    let raw = res
+                        .and_then(|r| get_dict(doc, r, b"Properties"))
+                        .and_then(|p| p.get(n).ok());
+                    self.ctx.oc_hidden(raw)
+                }
+                _ => false,
+            };
+        // /ActualText replaces the text of the glyphs in its span
+        if self.actual.is_none() {
+            if let Some(t) = self.actual_text(a.last(), res) {
+                self.actual = Some((self.mc.len(), t, self.out.glyphs.len()));
+            }
+        }
+        if self.mc.len() < 1024 {
+            self.mc.push((mcid, hidden));
+        }
+    }
+
+    /// The /MCID of `BDC` properties, inline or a /Properties resource.
+    fn marked_content_id(&self, props: Option<&Obj>, res: Option<&'a Dictionary>) -> Option<i64> {
+        match props {
+            Some(d @ Obj::Dict(_)) => d.dict_get(b"MCID").and_then(Obj::num).map(|v| v as i64),
+            Some(Obj::Name(n)) => res
+                .and_then(|r| get_dict(self.ctx.doc, r, b"Properties"))
+                .and_then(|p| get_dict(self.ctx.doc, p, n))
+                .and_then(|d| objects::get_num(self.ctx.doc, d, b"MCID"))
+                .map(|v| v as i64),
+            _ => None,
+        }
+    }
+
+    /// The /ActualText of `BDC` properties, inline or a /Properties resource.
+    fn actual_text(&self, props: Option<&Obj>, res: Option<&'a Dictionary>) -> Option<String> {
+        let doc = self.ctx.doc;
+        match props {
+            Some(d @ Obj::Dict(_)) => match d.dict_get(b"ActualText") {
+                Some(Obj::Str(t)) => Some(crate::text_string(t)),
+                _ => None,
+            },
+            Some(Obj::Name(n)) => res
+                .and_then(|r| get_dict(doc, r, b"Properties"))
+                .and_then(|p| get_dict(doc, p, n))
+                .and_then(|d| get(doc, d, b"ActualText"))
+                .and_then(|o| o.as_str().ok())
+                .map(crate::text_string),
+            _ => None,
+        }
+    }
+
+    /// `Do` (an XObject) and `sh` (a shading over the clip).
+    fn xobject_op(&mut self, op: &[u8], a: &[Obj], res: Option<&'a Dictionary>, depth: usize) {
+        match op {
             b"Do" => {
                 if let Some(name) = a.last().and_then(Obj::name) {
                     self.do_xobject(name, res, depth);
                 }
             }
-            b"sh" => {
-                // a shading painted over the clip: a fill of its mid colour
-                // when the clip is a shape smaller than the page
-                let doc = self.ctx.doc;
-                let sh = a.last().and_then(Obj::name).and_then(|n| {
-                    res.and_then(|r| get_dict(doc, r, b"Shading"))
-                        .and_then(|d| get_dict(doc, d, n))
+            b"sh" => self.paint_shading(a, res),
+            other => self.unknown_op(other),
+        }
+    }
+
+    /// `sh`: a shading painted over the clip is a fill of its mid colour when
+    /// the clip is a shape smaller than the page.
+    fn paint_shading(&mut self, a: &[Obj], res: Option<&'a Dictionary>) {
+        let doc = self.ctx.doc;
+        let sh = a.last().and_then(Obj::name).and_then(|n| {
+            res.and_then(|r| get_dict(doc, r, b"Shading"))
+                .and_then(|d| get_dict(doc, d, n))
+        });
+        let c = self.gs.clip;
+        let (w, h) = (c[2] - c[0], c[3] - c[1]);
+        if w > 0.0
+            && h > 0.0
+            && w * h < 0.9 * self.page_w * self.page_h
+            && !self.mc.iter().any(|m| m.1)
+        {
+            if let Some(color) = sh.and_then(|d| self.shading_colour(d)) {
+                self.out.fills.push(Fill {
+                    bbox: BBox::new(c[0] as f32, c[1] as f32, c[2] as f32, c[3] as f32),
+                    color,
                 });
-                let c = self.gs.clip;
-                let (w, h) = (c[2] - c[0], c[3] - c[1]);
-                if w > 0.0
-                    && h > 0.0
-                    && w * h < 0.9 * self.page_w * self.page_h
-                    && !self.mc.iter().any(|m| m.1)
-                {
-                    if let Some(color) = sh.and_then(|d| self.shading_colour(d)) {
-                        self.out.fills.push(Fill {
-                            bbox: BBox::new(c[0] as f32, c[1] as f32, c[2] as f32, c[3] as f32),
-                            color,
-                        });
-                    }
-                }
-            }
-            // accepted and ignored
-            b"J" | b"j" | b"M" | b"d" | b"ri" | b"i" | b"d0" | b"d1" | b"MP" | b"DP" | b"BX"
-            | b"EX" | b"EI" | b"ID" => {}
-            other => {
-                let name = String::from_utf8_lossy(other).into_owned();
-                self.diag(
-                    "pdf.bad_token",
-                    format!("unknown operator '{name}'; skipped"),
-                );
             }
         }
     }

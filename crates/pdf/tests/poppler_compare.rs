@@ -1,7 +1,10 @@
 //! Compares the text layer's words with `pdftotext -bbox` (poppler) on every
 //! page of every fixture PDF: token Dice >= 0.99 and >= 95% of words with x0
 //! and x1 within 1.5 pt and a vertical centre within 2 pt of poppler's.
-//! Skips (with a notice) where `pdftotext` is not installed.
+//! Where `pdftotext` is not installed it skips with a notice, or fails when
+//! `CI=true`.
+
+mod common;
 
 use regex::Regex;
 use std::collections::HashMap;
@@ -103,10 +106,7 @@ struct Tally {
 
 #[test]
 fn words_match_pdftotext() {
-    if Command::new("pdftotext").arg("-v").output().is_err() {
-        println!(
-            "NOTICE: pdftotext (poppler-utils) is not installed; skipping the poppler comparison"
-        );
+    if !common::pdftotext_available("words_match_pdftotext") {
         return;
     }
     let mut files = Vec::new();

@@ -280,13 +280,15 @@ fn encrypted(user: &str) -> Vec<u8> {
     out
 }
 
-/// A guard against hangs, not the timing bar (the bench reports times;
-/// release builds must stay under 5 s per file, unoptimised ones get slack).
+/// A guard against hangs, not the timing bar (the bench reports times
+/// against the bar of 5 s per file). At least 10x the slowest file measured:
+/// `form-fanout.pdf`, 0.6 s in a release build and 3.8 s unoptimised (two
+/// shared cores, December 2026).
 fn hang_guard() -> Duration {
     if cfg!(debug_assertions) {
-        Duration::from_secs(30)
+        Duration::from_secs(60)
     } else {
-        Duration::from_secs(5)
+        Duration::from_secs(10)
     }
 }
 

@@ -2,7 +2,8 @@
 //! not (standard 14 fonts without widths, /Differences with glyph names,
 //! Type0 with /W and a ToUnicode CMap, Type3, rotation, crop box, Tz/Ts/Tc/Tw,
 //! TJ, `'` and `"`, Form XObjects, rotated text), compared with
-//! `pdftotext -bbox` word by word. Skips where pdftotext is not installed.
+//! `pdftotext -bbox` word by word. Where pdftotext is not installed it skips
+//! with a notice, or fails when `CI=true`.
 
 mod common;
 use common::{pdf, stream};
@@ -274,8 +275,7 @@ fn poppler(bytes: &[u8], name: &str) -> Option<Vec<PWord>> {
 
 #[test]
 fn synthetic_pdfs_match_pdftotext() {
-    if Command::new("pdftotext").arg("-v").output().is_err() {
-        println!("NOTICE: pdftotext (poppler-utils) is not installed; skipping");
+    if !common::pdftotext_available("synthetic_pdfs_match_pdftotext") {
         return;
     }
     let docs: Vec<(&str, Vec<u8>)> = vec![

@@ -33,3 +33,30 @@ pub fn stream(dict_extra: &str, data: &[u8]) -> Vec<u8> {
     v.extend(b"\nendstream");
     v
 }
+
+/// Whether `pdftotext` (poppler-utils) can be run, for the comparisons with
+/// poppler. When it cannot, with `CI=true` this panics: the comparison must
+/// not pass silently in CI. Otherwise it prints a notice (past the test
+/// harness's capture) and the caller skips.
+pub fn pdftotext_available(what: &str) -> bool {
+    use std::io::Write;
+    if std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok()
+    {
+        return true;
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true"));
+    assert!(
+        !ci,
+        "{what}: pdftotext (poppler-utils) is not installed and CI=true: the comparison with \
+         poppler must run in CI. Install poppler-utils (scripts/test.sh does when it can)."
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "NOTICE: {what}: pdftotext (poppler-utils) is not installed; skipped \
+         (with CI=true this fails)"
+    );
+    false
+}
