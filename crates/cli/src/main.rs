@@ -195,8 +195,8 @@ fn explain_roles(file: &Path, profile: plansift_interpret::Profile) -> ExitCode 
             println!("{} actions", found.actions.len());
             ExitCode::SUCCESS
         }
-        Err((_, code, message)) => {
-            eprintln!("plansift: {message} ({code})");
+        Err(e) => {
+            eprintln!("plansift: {} ({})", e.message, e.code);
             ExitCode::from(1)
         }
     }
