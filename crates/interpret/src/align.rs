@@ -145,12 +145,17 @@ pub fn align(row: &Row, roles: &[Option<Role>]) -> Option<Row> {
         }
         Some(total)
     };
+    let shifts: Vec<i64> = [-2i64, -1, 1, 2]
+        .into_iter()
+        .filter(|s| lo as i64 + s >= 0 && (hi as i64 + s) < width as i64)
+        .collect();
+    // a row that fills the table from edge to edge cannot be shifted
+    if shifts.is_empty() {
+        return None;
+    }
     let base = score(0).unwrap_or(i32::MIN / 2);
     let mut best = (0i64, base);
-    for shift in [-2i64, -1, 1, 2] {
-        if (lo as i64 + shift) < 0 || (hi as i64 + shift) >= width as i64 {
-            continue;
-        }
+    for shift in shifts {
         if let Some(s) = score(shift) {
             if s >= best.1 + 3 {
                 best = (shift, s);

@@ -110,23 +110,25 @@ impl TableReading {
 /// Evidence that a row is a header row: `None` when a cell is a value, else how strongly
 /// its cells read as column labels (0-1) and how many the lexicon recognised.
 pub fn header_likeness(row: &Row) -> Option<(f32, usize)> {
-    let mut filled = 0usize;
-    let mut known = 0usize;
-    let mut strength = 0.0f32;
-    let mut marked = 0usize;
-    let mut machine = 0usize;
-    let mut lower = 0usize;
-    let mut notes = 0usize;
+    header_likeness_at_least(row, 0.0)
+}
+
+/// [`header_likeness`], giving up as soon as the row cannot reach `min` (the lexicon and
+/// the value tests are the costly part, and most rows of a long table are no header).
+fn header_likeness_at_least(row: &Row, min: f32) -> Option<(f32, usize)> {
+    // 1. the row's shape, cheaply
+    let (mut filled, mut marked, mut machine, mut lower, mut notes) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let mut labels: Vec<&plansift_model::Cell> = Vec::with_capacity(row.cells.len());
     for c in &row.cells {
         let t = c.text.trim();
         if t.is_empty() {
             continue;
         }
+        let (chars, words) = (t.chars().count(), t.split_whitespace().count());
         // A note written into a header row ("Each risk will require a template...")
         // is set aside; more than one, and it is no header row.
-        if t.chars().count() > LABEL_MAX_CHARS
-            || (t.ends_with('.') && t.split_whitespace().count() > 6)
-        {
+        if chars > LABEL_MAX_CHARS || (t.ends_with('.') && words > 6) {
             notes += 1;
             if notes > 1 {
                 return None;
@@ -137,25 +139,13 @@ pub fn header_likeness(row: &Row) -> Option<(f32, usize)> {
         if t.chars().next().is_some_and(|ch| ch.is_lowercase()) {
             lower += 1;
             // a machine export's field names: short, no sentence punctuation
-            if t.split_whitespace().count() > 3 || t.ends_with(['.', ',', ';']) {
+            if words > 3 || t.ends_with(['.', ',', ';']) {
                 return None;
             }
         }
-        if t.chars().count() > LABEL_MAX_CHARS || t.split_whitespace().count() > LABEL_MAX_WORDS {
+        // labels are a handful of words, not sentences
+        if words > LABEL_MAX_WORDS || (t.ends_with('.') && words > 3) {
             return None;
-        }
-        // a sentence is no label
-        if t.ends_with('.') && t.split_whitespace().count() > 3 {
-            return None;
-        }
-        let label = lexicon::label_strength(t);
-        // a value (a date, a rating, a name, a code, a number) that names no column
-        if label < 0.3 && is_value(c) {
-            return None;
-        }
-        if label >= 0.3 {
-            known += 1;
-            strength += label;
         }
         if c.header || c.bold {
             marked += 1;
@@ -163,9 +153,10 @@ pub fn header_likeness(row: &Row) -> Option<(f32, usize)> {
         if is_field_name(t) {
             machine += 1;
         }
+        labels.push(c);
     }
     // A header names most columns (at least a third), not two cells of a wide row.
-    if filled < 2 || filled * 3 < row.cells.len() || (notes > 0 && (filled < 3 || known < filled)) {
+    if filled < 2 || filled * 3 < row.cells.len() {
         return None;
     }
     // Labels start with a capital, unless every one is lower case (a machine export's
@@ -173,15 +164,35 @@ pub fn header_likeness(row: &Row) -> Option<(f32, usize)> {
     if lower > 0 && lower < filled {
         return None;
     }
-    let share = known as f32 / filled as f32;
-    let mut score = 0.6 * share + 0.4 * (strength / filled as f32);
-    if marked == filled {
-        score += 0.15;
+    let bonus =
+        if marked == filled { 0.15 } else { 0.0 } + if machine == filled { 0.2 } else { 0.0 };
+    let score = |known: usize, strength: f32| {
+        0.6 * known as f32 / filled as f32 + 0.4 * strength / filled as f32 + bonus
+    };
+    // 2. what the lexicon knows of each label
+    let (mut known, mut strength) = (0usize, 0.0f32);
+    for (k, c) in labels.iter().enumerate() {
+        let rest = labels.len() - k;
+        if score(known + rest, strength + rest as f32) < min {
+            return None;
+        }
+        let label = lexicon::label_strength(c.text.trim());
+        if label < 0.3 {
+            // an unknown cell: if the row cannot reach `min` without it, no need to look
+            // further; a value (a date, a rating, a name, a number) is no label at all
+            if score(known + rest - 1, strength + (rest - 1) as f32) < min || is_value(c) {
+                return None;
+            }
+        }
+        if label >= 0.3 {
+            known += 1;
+            strength += label;
+        }
     }
-    if machine == filled {
-        score += 0.2;
+    if notes > 0 && (filled < 3 || known < filled) {
+        return None;
     }
-    Some((score.min(1.0), known))
+    Some((score(known, strength).min(1.0), known))
 }
 
 /// A cell value of some role, not a label: a date, a rating or status, a reference code,
@@ -220,14 +231,14 @@ fn is_field_name(t: &str) -> bool {
 
 /// Whether a row is a header row of a table (at its top).
 pub fn is_header_row(row: &Row) -> bool {
-    header_likeness(row)
+    header_likeness_at_least(row, 0.6)
         .is_some_and(|(score, known)| known >= 2 && score >= 0.6 || known >= 1 && score >= 0.75)
 }
 
 /// Whether a row inside a table's body starts a new header: the evidence must be
 /// stronger than at the top, where headers are expected.
 pub fn is_inner_header_row(row: &Row) -> bool {
-    header_likeness(row).is_some_and(|(score, known)| known >= 2 && score >= 0.8)
+    header_likeness_at_least(row, 0.8).is_some_and(|(score, known)| known >= 2 && score >= 0.8)
 }
 
 /// Find the header rows among the first rows: the first header row, and a sub-header row
@@ -309,8 +320,11 @@ pub fn read(rows: &[Row], profile: &Profile) -> TableReading {
     let header_rows = find_header(rows);
     let headers = header_texts(rows, &header_rows, width);
     let body_start = header_rows.last().map_or(0, |h| h + 1);
-    let body: Vec<&Row> = rows[body_start..]
-        .iter()
+    // the sample the content is measured on, less any header rows repeated in it
+    let rest = &rows[body_start..];
+    let body: Vec<&Row> = evidence::sample(rest.len())
+        .into_iter()
+        .map(|i| &rest[i])
         .filter(|r| !is_header_row(r))
         .collect();
     let stats = evidence::measure(&body, width);

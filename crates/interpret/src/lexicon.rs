@@ -542,14 +542,29 @@ pub fn words(text: &str) -> Vec<String> {
 pub fn stem(w: &str) -> String {
     static STEMMER: LazyLock<rust_stemmers::Stemmer> =
         LazyLock::new(|| rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English));
+    // Stems already made on this thread (words repeat across the cells of a document);
+    // emptied when it grows past a bound.
+    thread_local! {
+        static CACHE: std::cell::RefCell<HashMap<String, String>> = std::cell::RefCell::new(HashMap::new());
+    }
     if w.chars().count() <= 3 || !w.chars().all(|c| c.is_alphabetic()) {
         return w.to_string();
+    }
+    if let Some(s) = CACHE.with(|c| c.borrow().get(w).cloned()) {
+        return s;
     }
     let mut s = STEMMER.stem(w).into_owned();
     let b = s.as_bytes();
     if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && !b"aeiou".contains(&b[b.len() - 1]) {
         s.pop();
     }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() > 50_000 {
+            c.clear();
+        }
+        c.insert(w.to_string(), s.clone());
+    });
     s
 }
 
