@@ -35,7 +35,7 @@ pub fn extract_and_score(folder: &str) -> (Vec<Value>, Score) {
 /// Extract every file of a fixtures folder (gold files inside it left out) and score it.
 pub fn extract_and_score_with(folder: &str, gold_dir: &Path) -> (Vec<Value>, Score) {
     let dir = fixtures().join(folder);
-    let files: Vec<PathBuf> = plansift_extract::collect_inputs(&[dir.clone()])
+    let files: Vec<PathBuf> = plansift_extract::collect_inputs(std::slice::from_ref(&dir))
         .into_iter()
         .filter(|p| {
             !p.to_string_lossy().ends_with(".gold.json")

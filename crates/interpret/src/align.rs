@@ -98,13 +98,7 @@ impl<'a> Fit<'a> {
                 }
             }
             Some(Role::Progress) | Some(Role::NextSteps) | Some(Role::Indicator) => i32::from(long),
-            Some(Role::Objective) => {
-                if self.list_item() || self.rag() {
-                    -1
-                } else {
-                    0
-                }
-            }
+            Some(Role::Objective) => -i32::from(self.list_item() || self.rag()),
             Some(Role::Outcome) => i32::from(self.list_item()),
             _ => 0,
         }

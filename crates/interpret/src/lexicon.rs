@@ -568,13 +568,16 @@ pub fn stem(w: &str) -> String {
     s
 }
 
+/// Lexicon phrases by their first stemmed word: (stemmed words, roles).
+type PhrasesByFirst = HashMap<String, Vec<(Vec<String>, &'static [(Role, f32)])>>;
+
 struct Compiled {
     /// First stemmed word -> entries starting with it: (stemmed words, roles).
-    by_first: HashMap<String, Vec<(Vec<String>, &'static [(Role, f32)])>>,
+    by_first: PhrasesByFirst,
 }
 
 static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
-    let mut by_first: HashMap<String, Vec<(Vec<String>, &'static [(Role, f32)])>> = HashMap::new();
+    let mut by_first: PhrasesByFirst = HashMap::new();
     for e in LEXICON {
         let ws = words(e.phrase);
         if let Some(first) = ws.first() {

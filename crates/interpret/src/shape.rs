@@ -412,10 +412,10 @@ pub fn action_likeness(s: &str) -> f32 {
     let head: Vec<&str> = ws.iter().take(24).map(String::as_str).collect();
     for w in head.windows(2) {
         match w {
-            ["will" | "shall" | "would" | "should" | "must", next] => {
-                if is_verb(next) || *next == "be" || *next == "continue" {
-                    return 0.9;
-                }
+            ["will" | "shall" | "would" | "should" | "must", next]
+                if is_verb(next) || *next == "be" || *next == "continue" =>
+            {
+                return 0.9;
             }
             ["to", "be"] => return 0.8,
             ["to", next] if is_verb(next) => {

@@ -95,8 +95,8 @@ pub fn fit(
     let neg = f32::NEG_INFINITY;
     let mut best = vec![vec![neg; m]; n];
     let mut back = vec![vec![0usize; m]; n];
-    for i in 0..m {
-        best[0][i] = score(0, i);
+    for (i, b) in best[0].iter_mut().enumerate() {
+        *b = score(0, i);
     }
     for j in 1..n {
         let mut run = (neg, 0usize);

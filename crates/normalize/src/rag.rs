@@ -56,7 +56,7 @@ pub fn looks_like_status(raw: &str) -> bool {
     while ws.first().is_some_and(|w| is_prefix_filler(w)) {
         ws.remove(0);
     }
-    NO_RATING.iter().any(|p| *p == ws.as_slice())
+    NO_RATING.contains(&ws.as_slice())
 }
 
 fn words_of(s: &str) -> Vec<String> {
