@@ -269,6 +269,21 @@ pub fn find_header(rows: &[Row]) -> Vec<usize> {
 /// A second label row under a header: its labels stand under header cells (a group header
 /// "Progress" over "Q1 | Q2"), or under empty header cells, and the lexicon knows them.
 fn is_subheader(header: &Row, next: &Row) -> bool {
+    // a header cell's second line in a row of its own ("Impact" over "measure")
+    let marked: Vec<usize> = next
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    if let [i] = marked[..] {
+        let c = &next.cells[i];
+        let above = |j: usize| header.cells.get(j).is_some_and(|h| !h.is_empty());
+        return (c.header || c.bold)
+            && c.text.split_whitespace().count() <= 3
+            && (above(i) || i > 0 && above(i - 1));
+    }
     let Some((score, known)) = header_likeness(next) else {
         return false;
     };
@@ -613,14 +628,17 @@ fn decide(
             }
         }
         // A header naming a risk register, scorecard or forward plan, and an action
-        // column whose header does not name actions.
+        // column whose header does not name actions: unless the risks or measures stand
+        // to the right of actions that read clearly as actions (a plan with its measures).
         if cols[a].header(Role::Action) < 0.6 {
             for (i, c) in cols.iter().enumerate() {
                 for &r in Role::ALL
                     .iter()
                     .filter(|r| matches!(r, Role::Risk | Role::Indicator | Role::Decision))
                 {
+                    let beside = i > a && cols[a].content(Role::Action) >= 0.5;
                     if i != a
+                        && !beside
                         && c.header(r) >= 0.85
                         && c.total(r) >= c.total(Role::Action)
                         && columns[i].role == Some(r)

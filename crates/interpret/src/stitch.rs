@@ -237,3 +237,102 @@ mod tests {
         assert!(fit(&measure(&o, 2), &to, &[], &[]).is_none());
     }
 }
+
+/// A grid whose header rows drew more column boundaries than its body uses (a header cell
+/// over two body columns, a body cell over two header columns): columns that never hold a
+/// body cell of their own, only the continuation of a spanning cell to their left, are
+/// folded into that column, their header text with it. Body rows are rows with a filled
+/// cell that is not marked as a header cell.
+pub fn fold_spanned_columns(t: &Table) -> Option<Table> {
+    let width = t.columns();
+    if width < 3 || !t.rows.iter().any(|r| r.cells.iter().any(|c| c.covered)) {
+        return None;
+    }
+    let is_body = |r: &Row| {
+        r.cells
+            .iter()
+            .any(|c| !c.is_empty() && !c.covered && !(c.header || c.bold))
+    };
+    let body: Vec<&Row> = t.rows.iter().filter(|r| is_body(r)).collect();
+    if body.len() < 2 {
+        return None;
+    }
+    // column j folds into j-1 when no body row has a cell of its own there and some body
+    // row's cell at j-1 spans over it
+    let folds: Vec<bool> = (0..width)
+        .map(|j| {
+            j > 0
+                && body
+                    .iter()
+                    .all(|r| r.cells.get(j).is_none_or(|c| c.covered || c.is_empty()))
+                && body
+                    .iter()
+                    .any(|r| r.cells.get(j).is_some_and(|c| c.covered))
+        })
+        .collect();
+    if !folds.iter().any(|&f| f) {
+        return None;
+    }
+    let mut map = Vec::with_capacity(width);
+    let mut next = 0usize;
+    for (j, &f) in folds.iter().enumerate() {
+        if j > 0 && f {
+            map.push(next - 1);
+        } else {
+            map.push(next);
+            next += 1;
+        }
+    }
+    let rows = t
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells: Vec<Cell> = (0..next)
+                .map(|_| Cell {
+                    covered: true,
+                    ..Cell::new("", r.prov)
+                })
+                .collect();
+            for (j, c) in r.cells.iter().enumerate() {
+                let i = map[j];
+                let dst = &mut cells[i];
+                if c.covered {
+                    continue;
+                }
+                if dst.covered || dst.text.trim().is_empty() {
+                    let keep_fill = dst.fill;
+                    *dst = Cell {
+                        colspan: 1,
+                        ..c.clone()
+                    };
+                    if dst.fill.is_none() {
+                        dst.fill = keep_fill;
+                    }
+                } else if !c.text.trim().is_empty() {
+                    dst.text.push(' ');
+                    dst.text.push_str(c.text.trim());
+                }
+            }
+            // a position that only ever saw covered cells stays covered; otherwise a plain empty cell
+            for (i, c) in cells.iter_mut().enumerate() {
+                if c.covered
+                    && r.cells
+                        .iter()
+                        .enumerate()
+                        .any(|(j, x)| map[j] == i && !x.covered)
+                {
+                    c.covered = false;
+                }
+            }
+            Row {
+                cells,
+                prov: r.prov,
+            }
+        })
+        .collect();
+    Some(Table {
+        rows,
+        origin: t.origin,
+        prov: t.prov,
+    })
+}

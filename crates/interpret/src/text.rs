@@ -99,7 +99,7 @@ pub fn first_sentence(s: &str) -> &str {
 /// A row that introduces measures rather than actions ("We measure this achievement by:").
 pub fn measures_intro(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:we (?:will )?measure\b|measured by\b|(?:key )?performance (?:indicators?|measures?)\b|how (?:we will|will we) (?:know|measure)\b|success (?:measures?|criteria)\b|measures?:?$|indicators?:?$)")
+        Regex::new(r"(?i)^(?:we (?:will )?measure\b|measured by\b|(?:key )?performance (?:indicators?|measures?)\b|how (?:we will|will we) (?:know|measure)\b|success (?:measures?|criteria)\b|(?-i:M)easures?:?$|(?-i:I)ndicators?:?$)")
             .expect("measures regex")
     });
     RE.is_match(s.trim())
@@ -190,6 +190,8 @@ mod tests {
         );
         assert!(measures_intro("We measure this achievement by:"));
         assert!(!measures_intro("Measure the impact of X on Y"));
+        assert!(measures_intro("Measures:") && measures_intro("Measures"));
+        assert!(!measures_intro("measure"));
         assert_eq!(
             ref_description("SCAR001 *To maintain and develop a workforce*"),
             Some(("SCAR001", "To maintain and develop a workforce"))

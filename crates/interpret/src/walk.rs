@@ -246,6 +246,11 @@ impl Walker {
 
     fn table(&mut self, t: &Table) {
         self.fired.clear();
+        let folded = stitch::fold_spanned_columns(t);
+        if folded.is_some() {
+            self.fire("fold-spanned-columns");
+        }
+        let t = folded.as_ref().unwrap_or(t);
         let continuation = self.plan.is_some() && !self.gap_text;
         let headerless = assign::find_header(&t.rows).is_empty();
         // A page of the plan's table with its columns found differently: place them under
