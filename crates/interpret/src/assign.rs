@@ -128,7 +128,7 @@ fn header_likeness_at_least(row: &Row, min: f32) -> Option<(f32, usize)> {
         let (chars, words) = (t.chars().count(), t.split_whitespace().count());
         // A note written into a header row ("Each risk will require a template...")
         // is set aside; more than one, and it is no header row.
-        if chars > LABEL_MAX_CHARS || (t.ends_with('.') && words > 6) {
+        if chars > LABEL_MAX_CHARS || (ends_sentence(t) && words > 6) {
             notes += 1;
             if notes > 1 {
                 return None;
@@ -144,7 +144,7 @@ fn header_likeness_at_least(row: &Row, min: f32) -> Option<(f32, usize)> {
             }
         }
         // labels are a handful of words, not sentences
-        if words > LABEL_MAX_WORDS || (t.ends_with('.') && words > 3) {
+        if words > LABEL_MAX_WORDS || (ends_sentence(t) && words > 3) {
             return None;
         }
         if c.header || c.bold {
@@ -193,6 +193,18 @@ fn header_likeness_at_least(row: &Row, min: f32) -> Option<(f32, usize)> {
         return None;
     }
     Some((score(known, strength).min(1.0), known))
+}
+
+/// Ends with a full stop after a word (not an abbreviation such as "No." or "Ref.").
+fn ends_sentence(t: &str) -> bool {
+    let Some(body) = t.strip_suffix('.') else {
+        return false;
+    };
+    let last = body
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    last.chars().count() > 3 || last.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A cell value of some role, not a label: a date, a rating or status, a reference code,

@@ -7,12 +7,17 @@
 //! - combined ratings of two adjacent colours: `Amber/Green`, `A/G`, `AG`,
 //!   `Green/Amber` -> `amber_green`; `Red/Amber`, `R/A` -> `red_amber`
 //!   (red with green is contradictory -> not understood);
-//! - `Complete`, `Completed`, `Achieved`, `Done`, `Delivered` -> `complete`;
-//!   `Not started`, `Not yet started` -> `not_started`;
+//! - `Complete`, `Completed`, `Achieved`, `Done`, `Delivered`, `Closed`,
+//!   `Implemented` -> `complete`;
 //! - progress phrases: `on track`/`on target`/`achieved on time` -> green;
-//!   `at risk`, `behind`, `behind schedule`, `delayed`, `slipping`,
-//!   `some slippage` -> amber (recoverable concerns); `off track`, `off target`,
-//!   `not on track`, `not achieved`, `missed`, `failed` -> red.
+//!   `at risk`, `behind`, `delayed`, `slipping`, `slipped`, `some slippage`,
+//!   `under control` -> amber (recoverable concerns); `off track`, `off target`,
+//!   `behind schedule`, `overdue`, `not on track`, `not achieved`, `missed`,
+//!   `failed` -> red (the worst step of the ladders that use them);
+//! - statuses that rate nothing keep a null status: `Not started`, `In progress`,
+//!   `Pending`, `On hold`, `Not yet due`, `Superseded` ([`looks_like_status`]);
+//! - two versions of one status ("Ar y trywydd / On track", a bilingual cell):
+//!   the one that is understood, when only one is.
 //!
 //! A cell longer than [`MAX_RAG_CHARS`] characters is prose: it is read only
 //! when it opens with a rating word followed by a separator
@@ -48,10 +53,18 @@ pub fn looks_like_status(raw: &str) -> bool {
         return true;
     }
     let c = clean(raw, 200);
+    if c.contains(" / ") {
+        return c.split(" / ").any(no_rating_status);
+    }
+    no_rating_status(&c)
+}
+
+fn no_rating_status(c: &str) -> bool {
+    let c = c.trim();
     if c.is_empty() || c.chars().count() > MAX_RAG_CHARS {
         return false;
     }
-    let ws = words_of(&c);
+    let ws = words_of(c);
     let mut ws: Vec<&str> = ws.iter().map(String::as_str).collect();
     while ws.first().is_some_and(|w| is_prefix_filler(w)) {
         ws.remove(0);
@@ -156,13 +169,6 @@ fn phrase_status(ws: &[&str]) -> Option<RagStatus> {
         | ["action", "complete"]
         | ["action", "completed"]
         | ["action", "closed"] => Complete,
-        ["not", "started"]
-        | ["not", "yet", "started"]
-        | ["yet", "to", "start"]
-        | ["yet", "to", "commence"]
-        | ["not", "begun"]
-        | ["not", "commenced"]
-        | ["not", "yet", "commenced"] => NotStarted,
         ["on", "track"]
         | ["on", "target"]
         | ["on", "schedule"]
@@ -174,7 +180,6 @@ fn phrase_status(ws: &[&str]) -> Option<RagStatus> {
         | ["good", "progress"] => Green,
         ["at", "risk"]
         | ["behind"]
-        | ["behind", "schedule"]
         | ["slightly", "behind"]
         | ["slightly", "behind", "schedule"]
         | ["delayed"]
@@ -183,6 +188,7 @@ fn phrase_status(ws: &[&str]) -> Option<RagStatus> {
         | ["some", "slippage"]
         | ["minor", "slippage"]
         | ["slippage"]
+        | ["slipped"]
         | ["some", "concerns"]
         | ["some", "issues"]
         | ["under", "control"]
@@ -199,6 +205,7 @@ fn phrase_status(ws: &[&str]) -> Option<RagStatus> {
         | ["failed"]
         | ["not", "met"]
         | ["overdue"]
+        | ["behind", "schedule"]
         | ["significantly", "behind"]
         | ["significantly", "behind", "schedule"]
         | ["significant", "slippage"]
@@ -213,6 +220,14 @@ fn phrase_status(ws: &[&str]) -> Option<RagStatus> {
 /// Statuses that say where an action stands without rating it: `raw` is kept, the status
 /// is null, but a column of them is a status column.
 const NO_RATING: &[&[&str]] = &[
+    // not started rates nothing yet (public bodies leave it grey or uncoloured)
+    &["not", "started"],
+    &["not", "yet", "started"],
+    &["yet", "to", "start"],
+    &["yet", "to", "commence"],
+    &["not", "begun"],
+    &["not", "commenced"],
+    &["not", "yet", "commenced"],
     &["in", "progress"],
     &["ongoing"],
     &["on", "going"],
@@ -305,6 +320,28 @@ fn status_of_words(ws: &[&str], strict: bool) -> Option<RagStatus> {
 
 fn parse_rag(raw: &str, strict: bool) -> Option<RagStatus> {
     let c = clean(raw, 200);
+    if c.is_empty() {
+        return None;
+    }
+    // "Ar y trywydd / On track": the parts, when the whole is not understood and the
+    // understood parts agree
+    if c.contains(" / ") {
+        if let Some(s) = parse_whole(&c, strict) {
+            return Some(s);
+        }
+        let found: Vec<RagStatus> = c
+            .split(" / ")
+            .filter_map(|p| parse_whole(p, strict))
+            .collect();
+        return (found.len() == 1 || found.windows(2).all(|w| w[0] == w[1]))
+            .then(|| found.first().copied())
+            .flatten();
+    }
+    parse_whole(&c, strict)
+}
+
+fn parse_whole(c: &str, strict: bool) -> Option<RagStatus> {
+    let c = c.trim();
     if c.is_empty() {
         return None;
     }
@@ -444,8 +481,9 @@ mod tests {
         ] {
             assert_eq!(st(s), Some(Complete), "{s}");
         }
-        assert_eq!(st("Not started"), Some(NotStarted));
-        assert_eq!(st("Not yet started"), Some(NotStarted));
+        assert_eq!(st("Not started"), None);
+        assert_eq!(st("Not yet started"), None);
+        assert!(looks_like_status("Not started"));
         assert_eq!(st("Closed"), Some(Complete));
         assert_eq!(st("Fully implemented"), Some(Complete));
     }
@@ -469,9 +507,18 @@ mod tests {
             assert!(looks_like_status(s), "{s}");
             assert!(!looks_like_rag(s), "{s}");
         }
-        for s in ["Green", "On track", "Complete"] {
+        for s in [
+            "Green",
+            "On track",
+            "Complete",
+            "Mewn perygl / At risk",
+            "Ar waith / In progress",
+        ] {
             assert!(looks_like_status(s), "{s}");
         }
+        assert_eq!(st("Ar y trywydd / On track"), Some(Green));
+        assert_eq!(st("Cwblhawyd / Complete"), Some(Complete));
+        assert_eq!(st("Green / Red"), None);
         for s in ["Mandy Ansell", "Open the new centre", "March 2015", ""] {
             assert!(!looks_like_status(s), "{s}");
         }
@@ -483,7 +530,8 @@ mod tests {
         assert_eq!(st("on target"), Some(Green));
         assert_eq!(st("Off track"), Some(Red));
         assert_eq!(st("At risk"), Some(Amber));
-        assert_eq!(st("Behind schedule"), Some(Amber));
+        assert_eq!(st("Behind schedule"), Some(Red));
+        assert_eq!(st("Slipped"), Some(Amber));
         assert_eq!(st("Green - on track"), Some(Green));
         assert_eq!(st("G (on track)"), Some(Green));
     }
