@@ -39,7 +39,9 @@ mod body;
 mod styles;
 
 use plansift_model::{Diagnostic, Document, Level};
-use plansift_office::{color::Theme, xml, Package};
+use plansift_office::{
+    color::Theme, core_title, read_rels, rels_path, resolve_target, xml, Package,
+};
 pub use plansift_office::{Error, Kind, Limits};
 
 /// Word kinds: a DOCX (read), or a file this front-end owns but refuses: a legacy `.doc`,
@@ -203,82 +205,8 @@ pub fn parse(bytes: &[u8], limits: &Limits) -> Result<Document, Error> {
 
 /// The main document part, from the package relationships (usually `word/document.xml`).
 fn main_part(pkg: &mut Package<'_>) -> Result<String, Error> {
-    let limits = Limits::default();
-    if let Some(rels) = pkg.read("_rels/.rels")? {
-        if let Ok(root) = xml::parse_tree(&rels, "_rels/.rels", &limits, &|_| false) {
-            for r in root.children_named("Relationship") {
-                let ty = r.attr("Type").unwrap_or("");
-                if ty.ends_with("/officeDocument") {
-                    if let Some(t) = r.attr("Target") {
-                        let t = t.trim_start_matches('/').to_string();
-                        if pkg.has(&t) {
-                            return Ok(t);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    Ok("word/document.xml".to_string())
-}
-
-fn rels_path(part: &str) -> String {
-    match part.rfind('/') {
-        Some(p) => format!("{}/_rels/{}.rels", &part[..p], &part[p + 1..]),
-        None => format!("_rels/{part}.rels"),
-    }
-}
-
-/// A relationship target relative to the part that names it.
-fn resolve_target(part: &str, target: &str) -> String {
-    if let Some(abs) = target.strip_prefix('/') {
-        return abs.to_string();
-    }
-    let mut parts: Vec<&str> = match part.rfind('/') {
-        Some(p) => part[..p].split('/').collect(),
-        None => Vec::new(),
-    };
-    for seg in target.split('/') {
-        match seg {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            s => parts.push(s),
-        }
-    }
-    parts.join("/")
-}
-
-/// Relationship id -> target.
-fn read_rels(
-    pkg: &mut Package<'_>,
-    path: &str,
-    limits: &Limits,
-) -> Result<Vec<(String, String)>, Error> {
-    let Some(x) = pkg.read(path)? else {
-        return Ok(Vec::new());
-    };
-    let root = xml::parse_tree(&x, path, limits, &|_| false)?;
-    Ok(root
-        .children_named("Relationship")
-        .filter_map(|r| Some((r.attr("Id")?.to_string(), r.attr("Target")?.to_string())))
-        .collect())
-}
-
-/// `dc:title` of `docProps/core.xml`.
-fn core_title(pkg: &mut Package<'_>, limits: &Limits) -> Result<Option<String>, Error> {
-    let Some(x) = pkg.read("docProps/core.xml")? else {
-        return Ok(None);
-    };
-    let Ok(root) = xml::parse_tree(&x, "docProps/core.xml", limits, &|_| false) else {
-        return Ok(None);
-    };
-    let t = root
-        .child("title")
-        .map(|t| plansift_model::collapse_ws(&t.text()))
-        .filter(|t| !t.is_empty());
-    Ok(t)
+    Ok(plansift_office::main_part(pkg, &Limits::default())?
+        .unwrap_or_else(|| "word/document.xml".to_string()))
 }
 
 #[cfg(test)]

@@ -248,8 +248,106 @@ pub fn zip_kind(pkg: &mut Package<'_>) -> Option<Kind> {
     None
 }
 
+/// The title in a package's `docProps/core.xml` (`dc:title`), white space collapsed.
+pub fn core_title(pkg: &mut Package<'_>, limits: &Limits) -> Result<Option<String>, Error> {
+    let Some(x) = pkg.read("docProps/core.xml")? else {
+        return Ok(None);
+    };
+    let Ok(root) = xml::parse_tree(&x, "docProps/core.xml", limits, &|_| false) else {
+        return Ok(None);
+    };
+    Ok(root
+        .child("title")
+        .map(|t| t.text().split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty()))
+}
+
+/// The main part of an OOXML package named by `_rels/.rels` (the `officeDocument`
+/// relationship), if it exists in the package.
+pub fn main_part(pkg: &mut Package<'_>, limits: &Limits) -> Result<Option<String>, Error> {
+    let Some(rels) = pkg.read("_rels/.rels")? else {
+        return Ok(None);
+    };
+    let Ok(root) = xml::parse_tree(&rels, "_rels/.rels", limits, &|_| false) else {
+        return Ok(None);
+    };
+    for r in root.children_named("Relationship") {
+        if r.attr("Type").unwrap_or("").ends_with("/officeDocument") {
+            if let Some(t) = r.attr("Target") {
+                let t = t.trim_start_matches('/').to_string();
+                if pkg.has(&t) {
+                    return Ok(Some(t));
+                }
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The relationships part of a part: `word/document.xml` -> `word/_rels/document.xml.rels`.
+pub fn rels_path(part: &str) -> String {
+    match part.rfind('/') {
+        Some(p) => format!("{}/_rels/{}.rels", &part[..p], &part[p + 1..]),
+        None => format!("_rels/{part}.rels"),
+    }
+}
+
+/// A relationship target relative to the part that names it.
+pub fn resolve_target(part: &str, target: &str) -> String {
+    if let Some(abs) = target.strip_prefix('/') {
+        return abs.to_string();
+    }
+    let mut parts: Vec<&str> = match part.rfind('/') {
+        Some(p) => part[..p].split('/').collect(),
+        None => Vec::new(),
+    };
+    for seg in target.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+/// Relationship id -> target, from a `.rels` part (empty when the part is missing).
+pub fn read_rels(
+    pkg: &mut Package<'_>,
+    path: &str,
+    limits: &Limits,
+) -> Result<Vec<(String, String)>, Error> {
+    let Some(x) = pkg.read(path)? else {
+        return Ok(Vec::new());
+    };
+    let root = xml::parse_tree(&x, path, limits, &|_| false)?;
+    Ok(root
+        .children_named("Relationship")
+        .filter_map(|r| Some((r.attr("Id")?.to_string(), r.attr("Target")?.to_string())))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn targets() {
+        assert_eq!(
+            rels_path("word/document.xml"),
+            "word/_rels/document.xml.rels"
+        );
+        assert_eq!(
+            resolve_target("word/document.xml", "header1.xml"),
+            "word/header1.xml"
+        );
+        assert_eq!(resolve_target("word/document.xml", "../x/h.xml"), "x/h.xml");
+        assert_eq!(
+            resolve_target("xl/workbook.xml", "/xl/worksheets/s.xml"),
+            "xl/worksheets/s.xml"
+        );
+    }
+
     use super::*;
 
     #[test]
