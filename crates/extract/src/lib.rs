@@ -180,6 +180,9 @@ pub fn read_model(
         };
         return Err(fail(None, "input.empty", msg));
     }
+    if let Some(r) = office_document(path, bytes) {
+        return r.map_err(|(f, code, msg)| fail(Some(f), &code, msg));
+    }
     let hint = sniff(path, bytes);
     if hint == Some(Format::Pdf) {
         if !bytes.windows(5).take(1024).any(|w| w == b"%PDF-") {
@@ -213,12 +216,53 @@ pub fn read_model(
                 plansift_csv::parse(&text, delim)
                     .map_err(|e| fail(Some(format), "csv.malformed", e.to_string()))?
             }
-            Format::Pdf => unreachable!("handled above"),
+            Format::Pdf | Format::Docx | Format::Xlsx | Format::Xls | Format::Ods => {
+                unreachable!("handled above")
+            }
         };
     let mut all = notes;
     all.append(&mut model.diagnostics);
     model.diagnostics = all;
     Ok((format, model))
+}
+
+/// Word and spreadsheet files, by content (ZIP/OLE containers) or else by extension.
+/// `None` when the file is not an Office file. (A minimal registration, to be redone on the
+/// front-end registry.)
+#[allow(clippy::type_complexity)]
+fn office_document(
+    path: &str,
+    bytes: &[u8],
+) -> Option<Result<(Format, Document), (Format, String, String)>> {
+    use plansift_office::Kind;
+    let ext = Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase());
+    let kind = plansift_office::sniff(bytes).or(match ext.as_deref() {
+        Some("docx") | Some("docm") | Some("dotx") => Some(Kind::Docx),
+        Some("xlsx") | Some("xlsm") | Some("xltx") => Some(Kind::Xlsx),
+        Some("xls") => Some(Kind::Xls),
+        Some("ods") => Some(Kind::Ods),
+        Some("doc") => Some(Kind::Doc),
+        Some("odt") => Some(Kind::Odt),
+        _ => None,
+    })?;
+    let limits = plansift_office::Limits::default();
+    let (format, result) = match kind {
+        Kind::Docx | Kind::Doc | Kind::Odt => (Format::Docx, plansift_docx::parse(bytes, &limits)),
+        Kind::Encrypted if matches!(ext.as_deref(), Some("docx") | Some("docm") | Some("doc")) => {
+            (Format::Docx, plansift_docx::parse(bytes, &limits))
+        }
+        Kind::Xls => (Format::Xls, plansift_sheet::parse(bytes, &limits)),
+        Kind::Ods => (Format::Ods, plansift_sheet::parse(bytes, &limits)),
+        _ => (Format::Xlsx, plansift_sheet::parse(bytes, &limits)),
+    };
+    Some(
+        result
+            .map(|d| (format, d))
+            .map_err(|e| (format, e.code().to_string(), e.to_string())),
+    )
 }
 
 fn run(path: &str, bytes: &[u8], mut doc: PlanDocument) -> PlanDocument {
