@@ -59,8 +59,11 @@ fn all_text(doc: &Document) -> HashSet<String> {
     out
 }
 
+/// A cell's text, fill and whether a merge covers it.
+type CellView = (String, Option<Rgb>, bool);
+
 /// Cell texts and fills of every table.
-fn grids(doc: &Document) -> Vec<Vec<Vec<(String, Option<Rgb>, bool)>>> {
+fn grids(doc: &Document) -> Vec<Vec<Vec<CellView>>> {
     tables(doc)
         .iter()
         .map(|t| {
