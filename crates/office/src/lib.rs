@@ -61,7 +61,7 @@ impl Default for Limits {
             ratio_floor_bytes: 1 << 20,
             max_xml_depth: 256,
             max_xml_nodes: 3_000_000,
-            max_cells: 2_000_000,
+            max_cells: 1_000_000,
             max_shared_strings: 1_000_000,
         }
     }

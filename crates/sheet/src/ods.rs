@@ -420,6 +420,13 @@ fn store_row(
         }
         return Ok(());
     }
+    // The whole repetition is counted first, so a row repeated a million times fails at once.
+    let per_row: u64 = cells
+        .iter()
+        .filter(|rc| !rc.cell.text.is_empty() || (repeat == 1 && rc.repeat == 1))
+        .map(|rc| rc.repeat as u64)
+        .sum();
+    budget.take(per_row.saturating_mul(repeat as u64))?;
     for k in 0..repeat {
         let r = row.saturating_add(k);
         if r >= MAX_ROWS {
@@ -437,7 +444,6 @@ fn store_row(
                 if c >= MAX_COLUMNS {
                     break;
                 }
-                budget.take(1)?;
                 s.cells.insert((r, c), rc.cell.clone());
                 if let Some((rs, cs)) = rc.span {
                     s.merges
