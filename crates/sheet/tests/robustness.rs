@@ -445,3 +445,103 @@ fn write_small_robustness_fixtures() {
         std::fs::write(fixture_dir().join(name), bytes).unwrap();
     }
 }
+
+/// The entries of a ZIP package.
+fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut a = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    (0..a.len())
+        .map(|i| {
+            let mut f = a.by_index(i).unwrap();
+            let mut v = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut v).unwrap();
+            (f.name().unwrap().to_string(), v)
+        })
+        .collect()
+}
+
+#[test]
+fn mutated_fixtures_never_panic() {
+    // A small deterministic generator (no randomness between runs).
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |n: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((seed >> 33) as usize) % n.max(1)
+    };
+    let files = [
+        ("docx/grid/leicestershire-jhws-draft-priorities.docx", true),
+        (
+            "xlsx/ragfill/bromley-portfolio-half-year-2013-14.xlsx",
+            false,
+        ),
+        ("xlsx/ods/thurrock-jhws-delivery-2014-15.ods", false),
+        ("xlsx/xls/thurrock-jhws-delivery-2014-15.xls", false),
+    ];
+    let limits = Limits::default();
+    let mut outcomes = std::collections::BTreeMap::new();
+    for (rel, word) in files {
+        let original = fixture_bytes(rel);
+        let zipped = plansift_office::is_zip(&original);
+        let entries = if zipped { unzip(&original) } else { Vec::new() };
+        for _ in 0..150 {
+            let bytes = if zipped && next(3) > 0 {
+                // Damage the XML inside the package, keep the package sound.
+                let mut parts = entries.clone();
+                let k = next(parts.len());
+                let body = &mut parts[k].1;
+                for _ in 0..1 + next(8) {
+                    if body.is_empty() {
+                        break;
+                    }
+                    let at = next(body.len());
+                    match next(4) {
+                        0 => body[at] = b"<>&\"/= x0"[next(9)],
+                        1 => body.truncate(at),
+                        2 => {
+                            let len = next(64).min(body.len() - at);
+                            let piece = body[at..at + len].to_vec();
+                            body.splice(at..at, piece);
+                        }
+                        _ => {
+                            body.remove(at);
+                        }
+                    }
+                }
+                let refs: Vec<(&str, &[u8])> = parts
+                    .iter()
+                    .map(|(n, b)| (n.as_str(), b.as_slice()))
+                    .collect();
+                zip_of(&refs)
+            } else {
+                // Damage the file's bytes.
+                let mut b = original.clone();
+                for _ in 0..1 + next(16) {
+                    let at = next(b.len());
+                    b[at] = next(256) as u8;
+                }
+                if next(4) == 0 {
+                    b.truncate(next(b.len()));
+                }
+                b
+            };
+            let r = std::panic::catch_unwind(|| {
+                if word {
+                    plansift_docx::parse(&bytes, &limits).map(|_| ())
+                } else {
+                    plansift_sheet::parse(&bytes, &limits).map(|_| ())
+                }
+            });
+            let code = match r {
+                Ok(Ok(())) => "ok",
+                Ok(Err(e)) => e.code(),
+                Err(_) => panic!("{rel}: a mutated file panicked"),
+            };
+            *outcomes.entry((rel, code)).or_insert(0) += 1;
+        }
+    }
+    eprintln!("{outcomes:#?}");
+    // The mutations reach both the readers' success and failure paths.
+    assert!(outcomes.keys().any(|(_, c)| *c == "ok"));
+    assert!(outcomes.keys().any(|(_, c)| *c == "office.malformed"));
+}
