@@ -236,6 +236,7 @@ pub fn default_registry() -> &'static Registry {
     static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
         let mut r = Registry::new();
         r.register(crate::frontends::Pdf)
+            .register(crate::frontends::Office)
             .register(crate::frontends::Html)
             .register(crate::frontends::Csv)
             .register(crate::frontends::Text);

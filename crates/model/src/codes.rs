@@ -38,13 +38,21 @@ pub enum ErrorCode {
     PdfTimeout,
     /// This build of plansift has no PDF front-end.
     PdfUnsupported,
+    /// A file plansift recognises but does not read (legacy `.doc`, `.odt`, `.xlsb`).
+    InputUnsupported,
+    /// A Word or spreadsheet file too damaged to read.
+    OfficeMalformed,
+    /// A password-protected Word or spreadsheet file.
+    OfficeEncrypted,
+    /// A Word or spreadsheet file over plansift's limits (a ZIP bomb, too many cells).
+    OfficeTooLarge,
     /// plansift failed on the file (a bug).
     InternalPanic,
 }
 
 impl ErrorCode {
     /// Every error code, in the order the README lists them.
-    pub const ALL: [ErrorCode; 14] = [
+    pub const ALL: [ErrorCode; 18] = [
         ErrorCode::IoRead,
         ErrorCode::InputEmpty,
         ErrorCode::InputBinary,
@@ -58,6 +66,10 @@ impl ErrorCode {
         ErrorCode::PdfTooLarge,
         ErrorCode::PdfTimeout,
         ErrorCode::PdfUnsupported,
+        ErrorCode::InputUnsupported,
+        ErrorCode::OfficeMalformed,
+        ErrorCode::OfficeEncrypted,
+        ErrorCode::OfficeTooLarge,
         ErrorCode::InternalPanic,
     ];
 
@@ -77,6 +89,10 @@ impl ErrorCode {
             ErrorCode::PdfTooLarge => "pdf.too_large",
             ErrorCode::PdfTimeout => "pdf.timeout",
             ErrorCode::PdfUnsupported => "pdf.unsupported",
+            ErrorCode::InputUnsupported => "input.unsupported",
+            ErrorCode::OfficeMalformed => "office.malformed",
+            ErrorCode::OfficeEncrypted => "office.encrypted",
+            ErrorCode::OfficeTooLarge => "office.too_large",
             ErrorCode::InternalPanic => "internal.panic",
         }
     }

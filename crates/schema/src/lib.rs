@@ -31,6 +31,14 @@ pub enum Format {
     Tsv,
     /// A PDF file.
     Pdf,
+    /// A Word document (DOCX).
+    Docx,
+    /// An Excel workbook (XLSX).
+    Xlsx,
+    /// An Excel 97-2003 workbook (XLS).
+    Xls,
+    /// An OpenDocument spreadsheet (ODS).
+    Ods,
 }
 
 /// The input file a document was extracted from.

@@ -4,11 +4,13 @@
 
 mod csv;
 mod html;
+mod office;
 mod pdf;
 mod text;
 
 pub use self::csv::Csv;
 pub use self::html::Html;
+pub use self::office::Office;
 pub use self::pdf::Pdf;
 pub use self::text::Text;
 

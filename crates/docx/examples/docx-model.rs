@@ -1,0 +1,16 @@
+//! Print the document model of DOCX files: `cargo run --release -p plansift-docx --example docx-model FILE...`
+fn main() {
+    for path in std::env::args().skip(1) {
+        let bytes = std::fs::read(&path).expect("readable file");
+        match plansift_docx::parse(&bytes, &plansift_docx::Limits::default()) {
+            Ok(doc) => {
+                println!("== {path}: pages {}, title {:?}", doc.pages, doc.meta_title);
+                print!("{}", plansift_model::render(&doc));
+                for d in &doc.diagnostics {
+                    println!("diagnostic {} {}", d.code, d.message);
+                }
+            }
+            Err(e) => println!("== {path}: error {} {}", e.code(), e),
+        }
+    }
+}
