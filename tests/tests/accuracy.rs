@@ -141,3 +141,33 @@ fn wild_plans_meet_the_floor() {
         s.misses.join("\n")
     );
 }
+
+// Issue 11: Word and Excel renderings of the fixture plans (made with LibreOffice by
+// scripts/make-office-fixtures.py and committed).
+mod office {
+    use super::check;
+
+    #[test]
+    fn docx_styles() {
+        for style in ["docx/grid", "docx/hrules", "docx/shaded"] {
+            check(style, &[("action_f1", 0.97), ("fields", 0.95)]);
+        }
+    }
+
+    #[test]
+    fn docx_rag_as_cell_colour() {
+        check("docx/ragcolour", &[("action_f1", 0.97), ("fields", 0.95), ("rag", 0.95)]);
+    }
+
+    #[test]
+    fn xlsx_trackers() {
+        check("xlsx/ragtext", &[("action_f1", 0.97), ("fields", 0.95)]);
+        check("xlsx/ragfill", &[("action_f1", 0.97), ("fields", 0.95), ("rag", 0.95)]);
+    }
+
+    #[test]
+    fn ods_and_xls() {
+        check("xlsx/ods", &[("action_f1", 0.97), ("fields", 0.95), ("rag", 0.95)]);
+        check("xlsx/xls", &[("action_f1", 0.97), ("fields", 0.95)]);
+    }
+}

@@ -89,7 +89,7 @@ fn decoding_notes_come_first() {
 #[test]
 fn the_default_order() {
     let names: Vec<&str> = default_registry().front_ends().map(|f| f.name()).collect();
-    assert_eq!(names, ["pdf", "html", "csv", "text"]);
+    assert_eq!(names, ["pdf", "office", "html", "csv", "text"]);
     let formats: Vec<Format> = default_registry()
         .front_ends()
         .flat_map(|f| f.formats().iter().copied())
@@ -98,6 +98,10 @@ fn the_default_order() {
         formats,
         [
             Format::Pdf,
+            Format::Docx,
+            Format::Xlsx,
+            Format::Xls,
+            Format::Ods,
             Format::Html,
             Format::Csv,
             Format::Tsv,
