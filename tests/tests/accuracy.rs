@@ -156,18 +156,27 @@ mod office {
 
     #[test]
     fn docx_rag_as_cell_colour() {
-        check("docx/ragcolour", &[("action_f1", 0.97), ("fields", 0.95), ("rag", 0.95)]);
+        check(
+            "docx/ragcolour",
+            &[("action_f1", 0.97), ("fields", 0.95), ("rag", 0.95)],
+        );
     }
 
     #[test]
     fn xlsx_trackers() {
         check("xlsx/ragtext", &[("action_f1", 0.97), ("fields", 0.95)]);
-        check("xlsx/ragfill", &[("action_f1", 0.97), ("fields", 0.95), ("rag", 0.95)]);
+        check(
+            "xlsx/ragfill",
+            &[("action_f1", 0.97), ("fields", 0.95), ("rag", 0.95)],
+        );
     }
 
     #[test]
     fn ods_and_xls() {
-        check("xlsx/ods", &[("action_f1", 0.97), ("fields", 0.95), ("rag", 0.95)]);
+        check(
+            "xlsx/ods",
+            &[("action_f1", 0.97), ("fields", 0.95), ("rag", 0.95)],
+        );
         check("xlsx/xls", &[("action_f1", 0.97), ("fields", 0.95)]);
     }
 }

@@ -161,7 +161,7 @@ impl Score {
 /// One document's gold labels.
 #[derive(Debug, Clone)]
 pub struct Gold {
-    /// The file stem that names the document ("thurrock-jhws-delivery-2014-15").
+    /// The file stem that names the document ("council-delivery-plan-2024-25").
     pub stem: String,
     pub actions: Vec<Value>,
 }

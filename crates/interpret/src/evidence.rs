@@ -79,7 +79,7 @@ pub fn sample(n: usize) -> Vec<usize> {
     out
 }
 
-/// A reference code: `SCAR001.1`, `1.2`, `A3`, `HWB-04`, `01.05`, `R1`, `#12`, `iv`.
+/// A reference code: `ABC001.1`, `1.2`, `A3`, `HWB-04`, `01.05`, `R1`, `#12`, `iv`.
 pub fn looks_like_ref(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:#\s?)?(?:[A-Z][A-Za-z]{0,7}[-/]?|[A-Z]{1,6} [A-Z]{0,3})?\d{1,4}(?:[.\-/]\d{1,3}){0,3}[a-z]?[.)]?$|^\(?(?:[ivx]{1,5}|[a-z])\)$|^[A-Z]{1,4}\d{0,3}[.\-]\d{1,3}$")

@@ -542,7 +542,7 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// The English (Porter2) stem of a lower-case word, with a final doubled consonant undone,
-/// so "owners", "timescales", "priorities", "aimed", "focusing" and "focussing" meet
+/// so "owners", "timescales", "priorities", "aimed", and both spellings of "focusing" meet
 /// "owner", "timescale", "priority", "aim" and "focus". Headers and lexicon phrases go
 /// through the same function, so only consistency matters.
 pub fn stem(w: &str) -> String {

@@ -58,7 +58,7 @@ pub fn title(doc: &Document) -> Option<String> {
             return Some(t.to_string());
         }
     }
-    // A metadata title that is a file name ("bromley-plan-2013-14", "Microsoft Word - x.docx") says nothing.
+    // A metadata title that is a file name ("council-plan-2013-14", "Microsoft Word - x.docx") says nothing.
     doc.meta_title.clone().filter(|t| {
         let t = t.trim();
         !t.is_empty()

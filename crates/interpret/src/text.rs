@@ -96,7 +96,7 @@ pub fn first_sentence(s: &str) -> &str {
     s
 }
 
-/// A row that introduces measures rather than actions ("We measure this achievement by:").
+/// A row that introduces measures rather than actions ("We will measure success by:").
 pub fn measures_intro(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:we (?:will )?measure\b|measured by\b|(?:key )?performance (?:indicators?|measures?)\b|how (?:we will|will we) (?:know|measure)\b|success (?:measures?|criteria)\b|(?-i:M)easures?:?$|(?-i:I)ndicators?:?$)")
@@ -105,7 +105,7 @@ pub fn measures_intro(s: &str) -> bool {
     RE.is_match(s.trim())
 }
 
-/// A reference code such as `SCAR001`, `DADU004`, `SHAW001.2`, `A1.3`.
+/// A reference code such as `ABC001`, `DEF004`, `GHIJ001.2`, `A1.3`.
 pub fn is_ref_code(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^[A-Z][A-Z0-9]{0,9}\d{1,4}(?:[./-]\d{1,3})*$").expect("ref code regex")
@@ -134,7 +134,7 @@ pub fn split_closing_tail(s: &str) -> Option<(String, String)> {
     starts_upper_or_digit(rest).then(|| (tail.trim().to_string(), rest.to_string()))
 }
 
-/// "SCAR001 *To maintain ...*" -> ("SCAR001", "To maintain ..."): a reference code and its
+/// "ABC001 *To maintain ...*" -> ("ABC001", "To maintain ..."): a reference code and its
 /// description (emphasis marks around it dropped).
 pub fn ref_description(s: &str) -> Option<(&str, &str)> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -145,7 +145,7 @@ pub fn ref_description(s: &str) -> Option<(&str, &str)> {
     Some((c.get(1)?.as_str(), c.get(2)?.as_str()))
 }
 
-/// The parent of a hierarchical reference: `SCAR001.1` -> `SCAR001`, `2.3.1` -> `2.3`.
+/// The parent of a hierarchical reference: `ABC001.1` -> `ABC001`, `2.3.1` -> `2.3`.
 pub fn parent_ref(r: &str) -> Option<&str> {
     let cut = r.rfind(['.', '/', '-'])?;
     let parent = &r[..cut];
@@ -188,7 +188,7 @@ mod tests {
             first_sentence("Priority Outcome 1 Ensuring care. As at the end of May."),
             "Priority Outcome 1 Ensuring care."
         );
-        assert!(measures_intro("We measure this achievement by:"));
+        assert!(measures_intro("We will measure success by:"));
         assert!(!measures_intro("Measure the impact of X on Y"));
         assert!(measures_intro("Measures:") && measures_intro("Measures"));
         assert!(!measures_intro("measure"));

@@ -629,7 +629,7 @@ impl Walker {
 
 // ---- text rules
 
-/// "SCAR001 To maintain ..." (the description perhaps emphasised, perhaps after other
+/// "ABC001 To maintain ..." (the description perhaps emphasised, perhaps after other
 /// sentences): a description for a reference code, and an objective for its actions.
 fn text_ref_description(w: &mut Walker, c: &TextCtx) -> Step {
     let mut found = false;

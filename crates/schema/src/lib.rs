@@ -119,7 +119,7 @@ pub struct Action {
     /// Identifier stable across runs and thread counts: the first 12 hex digits of the file's
     /// SHA-256, a dash, and the action's 1-based position in the document (`3fa4c2e1b0d9-0007`).
     pub id: String,
-    /// The action's own reference code, if the document gives one (`SCAR001.1`).
+    /// The action's own reference code, if the document gives one (`ABC001.1`).
     #[serde(rename = "ref")]
     pub reference: Option<String>,
     /// The action in plain text: tags removed, entities decoded, pieces cut by page breaks or
@@ -138,7 +138,7 @@ pub struct Action {
     pub rag: Option<Rag>,
     /// Progress comments / update text.
     pub progress: Option<String>,
-    /// What comes next ("next steps", "we are focussing on").
+    /// What comes next ("next steps", "next quarter we will").
     pub next_steps: Option<String>,
     /// Indicators / measures / success criteria given beside the action.
     pub indicators: Option<String>,

@@ -76,7 +76,7 @@ pub struct Deadline {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PersonKind {
-    /// A named person or a post holder ("Mandy Ansell", "Director of Public Health").
+    /// A named person or a post holder ("Jo Bloggs", "Director of Public Health").
     Person,
     /// Initials standing for a person ("GK", "MW").
     Initials,

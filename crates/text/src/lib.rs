@@ -4,10 +4,11 @@
 //! - a line holding a tab is a table row; its cells are separated by tabs and may
 //!   hold HTML fragments (`<b>`, `<p>`, `<ul><li>`, `<sup>th</sup>`, entities);
 //! - consecutive row lines form a table; a blank line or a text line ends it;
-//! - a `## ` line is the running page header that starts a new page; a form feed
-//!   (`\f`) also starts a new page;
+//! - a heading line (`#`..`######`) that the document repeats word for word is its
+//!   running page header: each one starts a new page (a section title is not written
+//!   twice); a form feed (`\f`) also starts a new page;
 //! - lines of dashes between tabs (`---\t---`) are rule lines and carry nothing;
-//! - `#`..`######` lines are headings; other lines are paragraphs.
+//! - other `#`..`######` lines are headings; other lines are paragraphs.
 //!
 //! The output follows the conventions of [`plansift_model`]: one table per page part,
 //! [`Block::PageBreak`] at every new page, dense rows padded to the table's width.
@@ -46,6 +47,8 @@ fn markdown_heading(line: &str) -> Option<(u8, &str)> {
 }
 
 struct Builder {
+    /// Headings the document repeats (level, furniture key): its running page headers.
+    running: std::collections::HashSet<(u8, String)>,
     doc: Document,
     page: u32,
     /// Something other than furniture has been emitted on the current page.
@@ -118,7 +121,21 @@ impl Builder {
 
 /// Parse plan text (already decoded to UTF-8) into the document model.
 pub fn parse(text: &str) -> Document {
+    let mut seen: std::collections::HashMap<(u8, String), usize> = std::collections::HashMap::new();
+    for line in text.split(['\n', '\u{c}']) {
+        if let Some((level, rest)) = markdown_heading(line.trim_end_matches('\r')) {
+            *seen
+                .entry((level, plansift_textkit::furniture_key(&clean(rest).0)))
+                .or_default() += 1;
+        }
+    }
+    let running = seen
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(k, _)| k)
+        .collect();
     let mut b = Builder {
+        running,
         doc: Document::default(),
         page: 1,
         page_has_content: false,
@@ -157,8 +174,10 @@ fn handle_line(b: &mut Builder, line: &str, lineno: u32) {
     }
     if let Some((level, rest)) = markdown_heading(line) {
         let (text, _) = clean(rest);
-        if level == 2 {
-            // `## ` is the running page header written at the top of every page.
+        if b.running
+            .contains(&(level, plansift_textkit::furniture_key(&text)))
+        {
+            // a repeated heading: the running page header at the top of every page
             b.new_page();
             let prov = Prov::line(b.page, lineno);
             b.push_text(Block::Furniture(TextBlock {
