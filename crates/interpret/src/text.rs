@@ -49,6 +49,26 @@ pub fn list_item(s: &str) -> bool {
     RE.is_match(s)
 }
 
+/// A number or code leading a text as its label, and the text after it:
+/// "1) - Launch x" -> ("1", "Launch x"), "2.3 Review x" -> ("2.3", "Review x"),
+/// "(iv) Agree x" -> ("iv", "Agree x"). A bare number that starts a sentence ("10 new
+/// homes") is not a label: it needs a `)`, a `.` after it or inside it, or a dash.
+pub fn leading_number(s: &str) -> Option<(&str, &str)> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\(?((?:\d{1,3}(?:\.\d{1,3}){1,3}|\d{1,3}|[a-z]|[ivx]{1,4}))(?:\)\s*[-–]?|\.\s*[-–]?|\s+[-–]|)\s+(\S.*)$")
+            .expect("leading number regex")
+    });
+    let c = RE.captures(s.trim())?;
+    let (num, rest) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+    // "1.2 Review" is labelled by its dots; "3 Review" is not a label
+    let whole = c.get(0)?.as_str();
+    let after = &whole[num.len() + usize::from(whole.starts_with('(')).min(1)..];
+    let marked = num.contains('.')
+        || after.starts_with([')', '.'])
+        || after.trim_start().starts_with(['-', '–']);
+    (marked && starts_upper_or_digit(rest)).then_some((num, rest))
+}
+
 /// Strip leading bullets and list dashes ("• Expansion of ..." -> "Expansion of ...").
 pub fn strip_bullet(s: &str) -> &str {
     let t = s.trim_start_matches(|c: char| {
@@ -174,6 +194,21 @@ mod tests {
         assert!(list_item("• Paediatric"));
         assert!(!list_item("Improve the Quality"));
         assert_eq!(strip_bullet("• Expansion of X"), "Expansion of X");
+        assert_eq!(
+            leading_number("1) - Launch a scheme"),
+            Some(("1", "Launch a scheme"))
+        );
+        assert_eq!(
+            leading_number("2.3 Review the pathway"),
+            Some(("2.3", "Review the pathway"))
+        );
+        assert_eq!(
+            leading_number("(iv) Agree the plan"),
+            Some(("iv", "Agree the plan"))
+        );
+        assert_eq!(leading_number("4. Train staff"), Some(("4", "Train staff")));
+        assert_eq!(leading_number("10 new homes by March"), None);
+        assert_eq!(leading_number("2014/15 budget agreed"), None);
         assert_eq!(
             join_cells([
                 "Priority Outcome 2 Maxim",

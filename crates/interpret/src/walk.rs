@@ -891,7 +891,15 @@ fn row_lead_in(w: &mut Walker, c: &mut RowCtx) -> Step {
 
 /// Otherwise the row is a new action.
 fn row_new_action(w: &mut Walker, c: &mut RowCtx) -> Step {
-    let reference = c.cell(Role::Ref).to_string();
+    let mut reference = c.cell(Role::Ref).to_string();
+    // "1) - Launch ...", "2.3 Review ...": the action's own number leads its text; with no
+    // reference column it is the reference
+    if let Some((num, rest)) = text::leading_number(&c.action) {
+        if reference.is_empty() {
+            reference = num.to_string();
+        }
+        c.action = rest.to_string();
+    }
     let objective =
         reference_objective(&w.ref_objectives, &reference).or_else(|| c.plan.objective.clone());
     let mut d = Draft {
