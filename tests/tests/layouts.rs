@@ -84,3 +84,35 @@ mod properties {
         }
     }
 }
+
+/// The same layouts rendered to PDF through a real producer (Chromium headless, by
+/// `scripts/render-layout-pdfs.sh`; the files are committed).
+#[cfg(feature = "pdf")]
+#[test]
+fn layouts_rendered_to_pdf_meet_the_bars() {
+    let dir = fixtures().join("layouts/pdf");
+    let mut families: Vec<_> = std::fs::read_dir(&dir)
+        .expect("layouts/pdf")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    families.sort();
+    assert!(families.len() >= 6, "{} rendered families", families.len());
+    let mut failed = Vec::new();
+    for fam in families {
+        let name = fam
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .to_string();
+        let (_, s) = plansift_tests::extract_and_score(&format!("layouts/pdf/{name}"));
+        println!("{name:32} {}", s.summary());
+        if s.f1() < 0.97 || s.fields() < 0.95 {
+            failed.push(format!(
+                "{name}: {}\n  {:#?}",
+                s.summary(),
+                s.misses.iter().take(8).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

@@ -292,8 +292,14 @@ fn is_subheader(header: &Row, next: &Row) -> bool {
     if let [i] = marked[..] {
         let c = &next.cells[i];
         let above = |j: usize| header.cells.get(j).is_some_and(|h| !h.is_empty());
+        // (a banner across the table is not: it spans the row, or names a theme)
+        let spans_row =
+            next.cells.iter().skip(i + 1).all(|x| x.covered) && next.cells.len() > i + 1;
         return (c.header || c.bold)
             && c.text.split_whitespace().count() <= 3
+            && !spans_row
+            && c.colspan <= 1
+            && crate::banner::parse(&c.text, false).is_none()
             && (above(i) || i > 0 && above(i - 1));
     }
     let Some((score, known)) = header_likeness(next) else {
