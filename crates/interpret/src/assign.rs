@@ -559,6 +559,17 @@ fn assign(
 /// Two carried-down columns of grouping text: the one whose value changes less often is the
 /// theme, the other the objective (when no header says otherwise).
 fn nest_groupings(roles: &mut [Option<Role>], cols: &[ColumnScores], stats: &[ColumnStats]) {
+    // an "ambition" or "outcome" column whose text groups the rows (written once per group,
+    // not a list beside each action) is the objective
+    if !roles.contains(&Some(Role::Objective)) {
+        if let Some(i) = (0..roles.len()).find(|&i| {
+            roles[i] == Some(Role::Outcome)
+                && cols[i].content(Role::Objective) >= 0.5
+                && stats[i].list < 0.5
+        }) {
+            roles[i] = Some(Role::Objective);
+        }
+    }
     let Some(o) = roles.iter().position(|r| *r == Some(Role::Objective)) else {
         return;
     };
