@@ -76,6 +76,9 @@ pub enum Header {
     Words,
     /// A machine export's field names.
     Snake,
+    /// Words the lexicon does not hold (Welsh-only headers): the columns must be read
+    /// from their content, the header row from its contrast with the rows below.
+    Unknown,
 }
 
 /// Where themes and objectives go.
@@ -202,6 +205,24 @@ fn words(col: Col) -> &'static [&'static str] {
     }
 }
 
+/// Welsh column labels (bilingual public bodies print them; the lexicon is English).
+fn welsh(col: Col) -> &'static str {
+    match col {
+        Col::Theme => "Thema",
+        Col::Objective => "Amcan",
+        Col::Ref => "Cyf.",
+        Col::Action => "Cam gweithredu",
+        Col::Lead => "Arweinydd",
+        Col::Deadline => "Erbyn pryd",
+        Col::Rag => "Statws",
+        Col::Progress => "Cynnydd",
+        Col::Cost => "Cost",
+        Col::Service => "Gwasanaeth",
+        Col::Notes => "Nodiadau",
+        Col::Updated => "Diweddarwyd",
+    }
+}
+
 fn snake(col: Col) -> &'static str {
     match col {
         Col::Theme => "theme",
@@ -311,12 +332,18 @@ impl Layout {
     pub fn random(recs: &[Record], seed: u64) -> Layout {
         let mut rng = Rng::new(seed);
         let mut columns = Self::base_columns(recs);
-        let header = *rng.pick(&[Header::None, Header::Words, Header::Words, Header::Snake]);
+        let header = *rng.pick(&[
+            Header::None,
+            Header::Words,
+            Header::Words,
+            Header::Snake,
+            Header::Unknown,
+        ]);
         if rng.below(2) == 0 {
             for extra in [Col::Cost, Col::Service, Col::Notes, Col::Updated] {
                 // with no header, a second column of dates says nothing of which is the
                 // deadline: only its header can
-                if extra == Col::Updated && header == Header::None {
+                if extra == Col::Updated && matches!(header, Header::None | Header::Unknown) {
                     continue;
                 }
                 if rng.below(2) == 0 {
@@ -368,6 +395,7 @@ impl Layout {
                     .collect(),
             ),
             Header::Snake => Some(columns.iter().map(|&c| snake(c).to_string()).collect()),
+            Header::Unknown => Some(columns.iter().map(|&c| welsh(c).to_string()).collect()),
         };
         // rows: banner rows (one text in the first cell) and action rows
         let mut rows: Vec<Line> = Vec::new();
@@ -649,6 +677,13 @@ pub fn families() -> Vec<Family> {
             name: "snake-case-export",
             make: |r, f, s| Layout {
                 header: Header::Snake,
+                ..base(r, f, s)
+            },
+        },
+        Family {
+            name: "unknown-header-words",
+            make: |r, f, s| Layout {
+                header: Header::Unknown,
                 ..base(r, f, s)
             },
         },

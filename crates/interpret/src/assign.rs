@@ -255,17 +255,19 @@ pub fn is_inner_header_row(row: &Row) -> bool {
 
 /// Find the header rows among the first rows: the first header row, and a sub-header row
 /// directly under it.
-pub fn find_header(rows: &[Row]) -> Vec<usize> {
+pub fn find_header(rows: &[Row], profile: &Profile) -> Vec<usize> {
     let mut seen = 0;
+    let mut first = None;
     for (i, row) in rows.iter().enumerate() {
         if row.filled() == 0 {
             continue;
         }
+        first.get_or_insert(i);
         seen += 1;
         if seen > HEADER_SEARCH {
             break;
         }
-        if is_header_row(row) {
+        if is_header_row(row) || names_profile_headers(row, profile) {
             let mut out = vec![i];
             if let Some(next) = rows.get(i + 1) {
                 if is_subheader(row, next) {
@@ -275,7 +277,74 @@ pub fn find_header(rows: &[Row]) -> Vec<usize> {
             return out;
         }
     }
-    Vec::new()
+    // Labels the lexicon does not know: the first row is a header when its cells are
+    // labels and unlike the columns below them (a word over a column of dates, ratings,
+    // codes or names; a short label over long text).
+    match first {
+        Some(f) if contrasts_with_body(rows, f) => vec![f],
+        _ => Vec::new(),
+    }
+}
+
+/// The row holds headers the user's profile names.
+fn names_profile_headers(row: &Row, profile: &Profile) -> bool {
+    !profile.is_empty()
+        && row.filled() >= 2
+        && row
+            .cells
+            .iter()
+            .any(|c| !c.is_empty() && profile.role_for_header(&c.text).is_some())
+}
+
+/// The first row's cells are labels (no values, short) and at least two columns below
+/// them are of a kind the label is not.
+fn contrasts_with_body(rows: &[Row], first: usize) -> bool {
+    let row = &rows[first];
+    if header_likeness(row).is_none() {
+        return false;
+    }
+    let below: Vec<&Row> = rows[first + 1..]
+        .iter()
+        .filter(|r| r.filled() > 0)
+        .take(60)
+        .collect();
+    if below.len() < 2 {
+        return false;
+    }
+    let stats = evidence::measure(&below, row.cells.len());
+    let (mut unlike, mut like) = (0, 0);
+    for (c, s) in row.cells.iter().zip(&stats) {
+        let t = c.text.trim();
+        if t.is_empty() || s.filled < 2 {
+            continue;
+        }
+        let probe = evidence::measure(
+            &[&Row {
+                cells: vec![c.clone()],
+                prov: row.prov,
+            }],
+            1,
+        );
+        let p = &probe[0];
+        let kinds = [
+            (s.deadline, p.deadline),
+            (s.rag, p.rag),
+            (s.number, p.number),
+            (s.reference, p.reference),
+            (s.person, p.person),
+        ];
+        let typed: Vec<&(f32, f32)> = kinds.iter().filter(|(col, _)| *col >= 0.6).collect();
+        if !typed.is_empty() {
+            if typed.iter().any(|(_, cell)| *cell > 0.0) {
+                like += 1;
+            } else {
+                unlike += 1;
+            }
+        } else if s.mean_chars >= 40.0 && t.split_whitespace().count() <= 3 {
+            unlike += 1;
+        }
+    }
+    unlike >= 2 && like == 0
 }
 
 /// A second label row under a header: its labels stand under header cells (a group header
@@ -350,7 +419,7 @@ fn header_texts(rows: &[Row], header_rows: &[usize], width: usize) -> Vec<String
 /// Read a table from its rows. `rows` may start with banner rows above the header.
 pub fn read(rows: &[Row], profile: &Profile) -> TableReading {
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    let header_rows = find_header(rows);
+    let header_rows = find_header(rows, profile);
     let headers = header_texts(rows, &header_rows, width);
     let body_start = header_rows.last().map_or(0, |h| h + 1);
     // the sample the content is measured on, less any header rows repeated in it

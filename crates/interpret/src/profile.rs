@@ -37,6 +37,19 @@ impl std::fmt::Display for ProfileError {
 impl std::error::Error for ProfileError {}
 
 impl Profile {
+    /// The role set for a header text, if any.
+    pub fn role_for_header(&self, header: &str) -> Option<Role> {
+        if header.trim().is_empty() || self.by_header.is_empty() {
+            return None;
+        }
+        let w = lexicon::words(header);
+        self.by_header
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == w)
+            .map(|(_, r)| *r)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.by_header.is_empty() && self.by_column.is_empty()
     }
@@ -114,11 +127,8 @@ impl Profile {
 
     /// The role set for a column with this header at this position, if any.
     pub fn role_for(&self, header: &str, col: usize) -> Option<Role> {
-        if !header.trim().is_empty() && !self.by_header.is_empty() {
-            let w = lexicon::words(header);
-            if let Some((_, r)) = self.by_header.iter().rev().find(|(k, _)| *k == w) {
-                return Some(*r);
-            }
+        if let Some(r) = self.role_for_header(header) {
+            return Some(r);
         }
         self.by_column
             .iter()

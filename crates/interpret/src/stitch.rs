@@ -251,7 +251,7 @@ pub fn fold_spanned_columns(t: &Table) -> Option<Table> {
     let is_body = |r: &Row| {
         r.cells
             .iter()
-            .any(|c| !c.is_empty() && !c.covered && !(c.header || c.bold))
+            .any(|c| !(c.is_empty() || c.covered || c.header || c.bold))
     };
     let body: Vec<&Row> = t.rows.iter().filter(|r| is_body(r)).collect();
     if body.len() < 2 {

@@ -252,7 +252,7 @@ impl Walker {
         }
         let t = folded.as_ref().unwrap_or(t);
         let continuation = self.plan.is_some() && !self.gap_text;
-        let headerless = assign::find_header(&t.rows).is_empty();
+        let headerless = assign::find_header(&t.rows, &self.profile).is_empty();
         // A page of the plan's table with its columns found differently: place them under
         // the plan's columns first.
         if continuation && headerless {
@@ -307,12 +307,21 @@ impl Walker {
             reading.into_iter().map(|r| (0, r)).collect();
         let mut skip_to = 0;
         let mut seen = 0;
+        // the table's own header row, found with all the evidence (labels unlike the body,
+        // the user's profile), when the walk does not start inside a plan
+        let top = if in_plan {
+            None
+        } else {
+            assign::find_header(rows, &self.profile).first().copied()
+        };
         for (i, row) in rows.iter().enumerate() {
             if i < skip_to || row.filled() == 0 {
                 continue;
             }
             seen += 1;
-            let header = if seen <= 4 && !in_plan || seen == 1 {
+            let header = if Some(i) == top {
+                true
+            } else if seen <= 4 && !in_plan || seen == 1 {
                 assign::is_header_row(row)
             } else {
                 self.plan

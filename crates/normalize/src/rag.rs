@@ -361,7 +361,7 @@ fn parse_whole(c: &str, strict: bool) -> Option<RagStatus> {
         }
         return status_of_words(&ws, true);
     }
-    let ws = words_of(&c);
+    let ws = words_of(c);
     let ws: Vec<&str> = ws.iter().map(String::as_str).collect();
     if ws.len() > 6 {
         return None;
