@@ -169,75 +169,6 @@ pub fn apply(t: &Table, map: &[usize], width: usize) -> Table {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::evidence::measure;
-    use plansift_model::Prov;
-
-    fn rows(cols: &[&[&str]]) -> Vec<Row> {
-        let n = cols[0].len();
-        (0..n)
-            .map(|i| Row {
-                cells: cols
-                    .iter()
-                    .map(|c| Cell::new(c[i], Prov::page(1)))
-                    .collect(),
-                prov: Prov::page(1),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_page_with_columns_missing_is_placed_by_content() {
-        let first = rows(&[
-            &["Better care", "", ""],
-            &["1. Fewer admissions; 2. More care at home;", "", ""],
-            &[
-                "Develop the strategy with partners",
-                "Review the pathway",
-                "Open two new hubs",
-            ],
-            &["Jo Bloggs", "Sam Smith", "Head of Service"],
-            &["March 2015", "On-going", "July 2014"],
-            &[
-                "The draft strategy has been agreed by the board.",
-                "Work has started.",
-                "One hub opened in May.",
-            ],
-            &["G", "A", "G"],
-        ]);
-        let page = rows(&[
-            &["Agree the budget with the CCG", "Recruit two nurses"],
-            &["Ann Other", "JB"],
-            &["Q3 2014/15", "by July 2014"],
-            &[
-                "Meetings were held in June and the budget was approved.",
-                "Posts were advertised.",
-            ],
-            &["R", "G"],
-        ]);
-        let (a, b): (Vec<&Row>, Vec<&Row>) = (first.iter().collect(), page.iter().collect());
-        let (to, from) = (measure(&a, 7), measure(&b, 5));
-        let map = fit(&from, &to, &[], &[]).unwrap();
-        assert_eq!(map, vec![2, 3, 4, 5, 6]);
-        let t = apply(
-            &Table {
-                rows: page.clone(),
-                ..Default::default()
-            },
-            &map,
-            7,
-        );
-        assert_eq!(t.rows[0].cells[2].text, "Agree the budget with the CCG");
-        assert_eq!(t.rows[1].cells[6].text, "G");
-        // a table of another kind does not fit
-        let other = rows(&[&["12,500", "3,400"], &["£1.2m", "£300k"]]);
-        let o: Vec<&Row> = other.iter().collect();
-        assert!(fit(&measure(&o, 2), &to, &[], &[]).is_none());
-    }
-}
-
 /// A grid whose header rows drew more column boundaries than its body uses (a header cell
 /// over two body columns, a body cell over two header columns): columns that never hold a
 /// body cell of their own, only the continuation of a spanning cell to their left, are
@@ -335,4 +266,73 @@ pub fn fold_spanned_columns(t: &Table) -> Option<Table> {
         origin: t.origin,
         prov: t.prov,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::measure;
+    use plansift_model::Prov;
+
+    fn rows(cols: &[&[&str]]) -> Vec<Row> {
+        let n = cols[0].len();
+        (0..n)
+            .map(|i| Row {
+                cells: cols
+                    .iter()
+                    .map(|c| Cell::new(c[i], Prov::page(1)))
+                    .collect(),
+                prov: Prov::page(1),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_page_with_columns_missing_is_placed_by_content() {
+        let first = rows(&[
+            &["Better care", "", ""],
+            &["1. Fewer admissions; 2. More care at home;", "", ""],
+            &[
+                "Develop the strategy with partners",
+                "Review the pathway",
+                "Open two new hubs",
+            ],
+            &["Jo Bloggs", "Sam Smith", "Head of Service"],
+            &["March 2015", "On-going", "July 2014"],
+            &[
+                "The draft strategy has been agreed by the board.",
+                "Work has started.",
+                "One hub opened in May.",
+            ],
+            &["G", "A", "G"],
+        ]);
+        let page = rows(&[
+            &["Agree the budget with the CCG", "Recruit two nurses"],
+            &["Ann Other", "JB"],
+            &["Q3 2014/15", "by July 2014"],
+            &[
+                "Meetings were held in June and the budget was approved.",
+                "Posts were advertised.",
+            ],
+            &["R", "G"],
+        ]);
+        let (a, b): (Vec<&Row>, Vec<&Row>) = (first.iter().collect(), page.iter().collect());
+        let (to, from) = (measure(&a, 7), measure(&b, 5));
+        let map = fit(&from, &to, &[], &[]).unwrap();
+        assert_eq!(map, vec![2, 3, 4, 5, 6]);
+        let t = apply(
+            &Table {
+                rows: page.clone(),
+                ..Default::default()
+            },
+            &map,
+            7,
+        );
+        assert_eq!(t.rows[0].cells[2].text, "Agree the budget with the CCG");
+        assert_eq!(t.rows[1].cells[6].text, "G");
+        // a table of another kind does not fit
+        let other = rows(&[&["12,500", "3,400"], &["£1.2m", "£300k"]]);
+        let o: Vec<&Row> = other.iter().collect();
+        assert!(fit(&measure(&o, 2), &to, &[], &[]).is_none());
+    }
 }
