@@ -109,16 +109,24 @@ pub enum Format {
     Tsv,
     Html,
     Text,
+    Json,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Csv, Format::Tsv, Format::Html, Format::Text];
+    pub const ALL: [Format; 5] = [
+        Format::Csv,
+        Format::Tsv,
+        Format::Html,
+        Format::Text,
+        Format::Json,
+    ];
     pub fn ext(self) -> &'static str {
         match self {
             Format::Csv => "csv",
             Format::Tsv => "tsv",
             Format::Html => "html",
             Format::Text => "txt",
+            Format::Json => "json",
         }
     }
 }
@@ -475,6 +483,12 @@ impl Layout {
             }
             Format::Text => text(title, header.as_deref(), &rows, columns.len()),
             Format::Html => html(title, header.as_deref(), &rows, columns.len()),
+            Format::Json => {
+                // a machine export: every record keyed; no header, no banner rows
+                let keys: Vec<String> = header
+                    .unwrap_or_else(|| columns.iter().map(|&c| snake(c).to_string()).collect());
+                json(title, &keys, &rows)
+            }
         }
     }
 }
@@ -548,6 +562,23 @@ fn text(title: &str, header: Option<&[String]>, rows: &[Line], width: usize) -> 
         out.push('\n');
     }
     out
+}
+
+fn json(title: &str, keys: &[String], rows: &[Line]) -> String {
+    let records: Vec<Value> = rows
+        .iter()
+        .filter_map(|r| match r {
+            Line::Cells(cells) => Some(Value::Object(
+                keys.iter()
+                    .zip(cells)
+                    .map(|(k, c)| (k.clone(), Value::String(c.text.clone())))
+                    .collect(),
+            )),
+            Line::Banner(_) => None,
+        })
+        .collect();
+    let doc = serde_json::json!({ "title": title, "actions": records });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
 fn esc(s: &str) -> String {

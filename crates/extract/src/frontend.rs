@@ -238,6 +238,7 @@ pub fn default_registry() -> &'static Registry {
         r.register(crate::frontends::Pdf)
             .register(crate::frontends::Office)
             .register(crate::frontends::Html)
+            .register(crate::frontends::Json)
             .register(crate::frontends::Csv)
             .register(crate::frontends::Text);
         r

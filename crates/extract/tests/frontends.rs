@@ -89,7 +89,7 @@ fn decoding_notes_come_first() {
 #[test]
 fn the_default_order() {
     let names: Vec<&str> = default_registry().front_ends().map(|f| f.name()).collect();
-    assert_eq!(names, ["pdf", "office", "html", "csv", "text"]);
+    assert_eq!(names, ["pdf", "office", "html", "json", "csv", "text"]);
     let formats: Vec<Format> = default_registry()
         .front_ends()
         .flat_map(|f| f.formats().iter().copied())
@@ -103,6 +103,7 @@ fn the_default_order() {
             Format::Xls,
             Format::Ods,
             Format::Html,
+            Format::Json,
             Format::Csv,
             Format::Tsv,
             Format::Text

@@ -40,6 +40,8 @@ pub enum ErrorCode {
     PdfUnsupported,
     /// A file plansift recognises but does not read (legacy `.doc`, `.odt`, `.xlsb`).
     InputUnsupported,
+    /// A JSON export that is not valid JSON.
+    JsonMalformed,
     /// A Word or spreadsheet file too damaged to read.
     OfficeMalformed,
     /// A password-protected Word or spreadsheet file.
@@ -52,13 +54,14 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every error code, in the order the README lists them.
-    pub const ALL: [ErrorCode; 18] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::IoRead,
         ErrorCode::InputEmpty,
         ErrorCode::InputBinary,
         ErrorCode::InputEncoding,
         ErrorCode::InputTooLarge,
         ErrorCode::CsvMalformed,
+        ErrorCode::JsonMalformed,
         ErrorCode::PdfNotPdf,
         ErrorCode::PdfEncrypted,
         ErrorCode::PdfMalformed,
@@ -82,6 +85,7 @@ impl ErrorCode {
             ErrorCode::InputEncoding => "input.encoding",
             ErrorCode::InputTooLarge => "input.too_large",
             ErrorCode::CsvMalformed => "csv.malformed",
+            ErrorCode::JsonMalformed => "json.malformed",
             ErrorCode::PdfNotPdf => "pdf.not_pdf",
             ErrorCode::PdfEncrypted => "pdf.encrypted",
             ErrorCode::PdfMalformed => "pdf.malformed",

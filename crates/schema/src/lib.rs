@@ -39,6 +39,8 @@ pub enum Format {
     Xls,
     /// An OpenDocument spreadsheet (ODS).
     Ods,
+    /// A JSON export (arrays of records).
+    Json,
 }
 
 /// The input file a document was extracted from.

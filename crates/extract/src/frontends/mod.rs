@@ -4,12 +4,14 @@
 
 mod csv;
 mod html;
+mod json;
 mod office;
 mod pdf;
 mod text;
 
 pub use self::csv::Csv;
 pub use self::html::Html;
+pub use self::json::Json;
 pub use self::office::Office;
 pub use self::pdf::Pdf;
 pub use self::text::Text;
