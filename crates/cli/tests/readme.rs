@@ -160,3 +160,30 @@ fn readme_examples_run() {
     }
     assert!(queries >= 2);
 }
+
+/// The README's table of CSV columns lists the columns the CSV has, in their order.
+#[test]
+fn readme_lists_the_csv_columns_in_order() {
+    let md = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let start = md
+        .find("| columns | from |")
+        .expect("the CSV columns table");
+    let mut listed = Vec::new();
+    for row in md[start..].lines().skip(2) {
+        if !row.starts_with('|') {
+            break;
+        }
+        let first = row.split('|').nth(1).unwrap();
+        listed.extend(first.split('`').skip(1).step_by(2).map(str::to_string));
+    }
+    assert_eq!(listed, plansift_output::csv_out::COLUMNS);
+    let errors: String = plansift_output::csv_out::ERROR_COLUMNS
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    assert!(
+        md.replace('\n', " ").contains(&errors),
+        "the errors CSV's columns: {errors}"
+    );
+}
