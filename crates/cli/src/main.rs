@@ -1,29 +1,90 @@
-//! `plansift`: the command line. A thin layer over `plansift-extract`.
+//! `plansift`: the command line. A thin layer over `plansift-extract` (reading documents),
+//! `plansift-output` (writing them), `plansift-report` and `plansift-eval`.
 
-use std::io::Write;
+mod eval_cmd;
+mod extract_cmd;
+mod report_cmd;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use plansift_schema::PlanDocument;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  plansift extract plans/ --output out/plans.jsonl
+  plansift extract plans/ --format csv --output out/plans.csv
+  plansift extract plans/ --format sqlite --output out/plans.db
+  plansift report out/plans.jsonl --as-of 2015-04-01 --output out/report.html
+  plansift eval --gold gold/ out/plans.jsonl
+  plansift completions bash > ~/.local/share/bash-completion/completions/plansift
+
+Exit status: 0 all good, 1 some documents failed (they are in the output with `error`),
+2 usage or output errors.";
+
+const EXTRACT_EXAMPLES: &str = "\
+Examples:
+  plansift extract plans/ --output out/plans.jsonl          # JSON Lines, one document a line
+  plansift extract a.pdf b.html --format json               # a JSON array on standard output
+  plansift extract plans/ --format csv --bom --output out/plans.csv   # + out/plans.csv.errors.csv
+  plansift extract plans/ --format sqlite --output out/plans.db       # appends new documents
+  find plans -name '*.pdf' | plansift extract --files-from - --output out/pdfs.jsonl
+  plansift extract plans/ --shard 2/4 --output out/part-2.jsonl       # the 2nd of 4 shares";
 
 #[derive(Parser)]
 #[command(
     name = "plansift",
     version,
-    about = "Turns UK council board papers (text, HTML, CSV/TSV, PDF) into structured action-plan JSON"
+    about = "Turns UK council board papers (text, HTML, CSV/TSV, PDF) into structured action-plan JSON",
+    after_help = EXAMPLES
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
 enum OutFormat {
     /// One JSON document per line, in input order.
     Jsonl,
     /// One pretty-printed JSON array of documents.
     Json,
+    /// One row per action; documents without actions in <output>.errors.csv (or on stderr).
+    Csv,
+    /// A SQLite database (needs --output); appended to, documents already there skipped.
+    Sqlite,
+}
+
+impl From<OutFormat> for plansift_output::Format {
+    fn from(f: OutFormat) -> Self {
+        match f {
+            OutFormat::Jsonl => plansift_output::Format::Jsonl,
+            OutFormat::Json => plansift_output::Format::Json,
+            OutFormat::Csv => plansift_output::Format::Csv,
+            OutFormat::Sqlite => plansift_output::Format::Sqlite,
+        }
+    }
+}
+
+/// `--shard I/N`: the I-th of N shares of the inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u64,
+    pub count: u64,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("{s:?}: expected I/N with 1 <= I <= N, e.g. 2/4");
+        let (i, n) = s.split_once('/').ok_or_else(bad)?;
+        let index: u64 = i.trim().parse().map_err(|_| bad())?;
+        let count: u64 = n.trim().parse().map_err(|_| bad())?;
+        if index == 0 || count == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
 }
 
 #[derive(Subcommand)]
@@ -32,21 +93,66 @@ enum Command {
     ///
     /// Exit status: 0 when every document was extracted, 1 when some failed (they still appear,
     /// with `error` set), 2 on usage errors or when the output cannot be written.
+    #[command(after_help = EXTRACT_EXAMPLES)]
     Extract {
         /// Files and folders to read.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "files_from")]
         paths: Vec<PathBuf>,
-        /// Write here (atomically: a temporary file renamed into place; missing folders are made) instead of standard output.
+        /// Read more paths from FILE (`-`: standard input), one a line, or NUL-separated
+        /// (`find -print0`).
+        #[arg(long, value_name = "FILE")]
+        files_from: Option<PathBuf>,
+        /// Write here instead of standard output (`-`: standard output). A file is written
+        /// atomically (a temporary file renamed into place; missing folders are made); it must
+        /// be a regular file or absent, and not an input or inside an input folder.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "jsonl")]
         format: OutFormat,
-        /// Documents read in parallel (default: one per core).
+        /// CSV: start the file(s) with a UTF-8 byte-order mark, for Excel.
+        #[arg(long)]
+        bom: bool,
+        /// Documents read in parallel (default: one per core; at most 8 per core).
         #[arg(short, long)]
         jobs: Option<usize>,
+        /// Read only the I-th of N shares of the inputs (by a fixed hash of each file's path):
+        /// shards 1/N..N/N are disjoint and together read every input.
+        #[arg(long, value_name = "I/N")]
+        shard: Option<Shard>,
+        /// No progress bar and no summary line.
+        #[arg(short, long)]
+        quiet: bool,
         #[command(flatten)]
         roles: RoleArgs,
+    },
+    /// A self-contained HTML report (charts included, no network needed) of extract outputs.
+    Report {
+        /// JSON Lines or JSON outputs of `plansift extract` (or folders of them).
+        #[arg(required = true)]
+        outputs: Vec<PathBuf>,
+        /// The date actions are overdue by (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<chrono::NaiveDate>,
+        /// Write the page here (atomically) instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Score extract outputs against hand-labelled gold files: precision, recall and F1 of the
+    /// actions and of each field, per document and overall.
+    Eval {
+        /// The folder of `*.gold.json` files (format: fixtures/gold/GOLD_SPEC.md).
+        #[arg(long, value_name = "DIR")]
+        gold: PathBuf,
+        /// Only the gold files of the documents in this folder count (as score.py --inputs).
+        #[arg(long, value_name = "DIR")]
+        inputs: Option<PathBuf>,
+        /// JSON Lines or JSON outputs of `plansift extract` (or folders of them).
+        #[arg(required = true)]
+        outputs: Vec<PathBuf>,
+        /// List the missed and extra actions and the wrong fields.
+        #[arg(long)]
+        explain: bool,
     },
     /// Show what the PDF text layer sees on a page: words with boxes, ruling lines, fills, tagged tables.
     Inspect {
@@ -77,6 +183,11 @@ enum Command {
     },
     /// Print the JSON Schema of the output (schemas/plan.schema.json).
     Schema,
+    /// Print a shell completion script, e.g. `plansift completions bash > /etc/bash_completion.d/plansift`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Corrections for a template plansift misreads.
@@ -129,17 +240,51 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    if matches!(
+        cli.command,
+        Command::Extract { .. } | Command::Report { .. }
+    ) {
+        // temporary output files are removed on Ctrl-C / kill
+        if let Err(e) = plansift_output::install_signal_cleanup() {
+            tracing::warn!("cannot watch for signals: {e}");
+        }
+    }
     match cli.command {
         Command::Extract {
             paths,
+            files_from,
             output,
             format,
+            bom,
             jobs,
+            shard,
+            quiet,
             roles,
         } => match roles.profile() {
-            Ok(profile) => extract(paths, output, format, jobs, profile),
+            Ok(profile) => extract_cmd::run(extract_cmd::Args {
+                paths,
+                files_from,
+                output,
+                format,
+                bom,
+                jobs,
+                shard,
+                quiet,
+                profile,
+            }),
             Err(e) => usage_error(e),
         },
+        Command::Report {
+            outputs,
+            as_of,
+            output,
+        } => report_cmd::run(&outputs, as_of, output.as_deref()),
+        Command::Eval {
+            gold,
+            inputs,
+            outputs,
+            explain,
+        } => eval_cmd::run(&gold, inputs.as_deref(), &outputs, explain),
         Command::Roles { file, roles } => match roles.profile() {
             Ok(profile) => explain_roles(&file, profile),
             Err(e) => usage_error(e),
@@ -153,6 +298,15 @@ fn main() -> ExitCode {
         Command::Model { file } => model(&file),
         Command::Schema => {
             print!("{}", plansift_schema::schema_json());
+            ExitCode::SUCCESS
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "plansift",
+                &mut std::io::stdout(),
+            );
             ExitCode::SUCCESS
         }
     }
@@ -205,133 +359,6 @@ fn explain_roles(file: &Path, profile: plansift_interpret::Profile) -> ExitCode 
 fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
     eprintln!("plansift: {msg}");
     ExitCode::from(2)
-}
-
-fn extract(
-    paths: Vec<PathBuf>,
-    output: Option<PathBuf>,
-    format: OutFormat,
-    jobs: Option<usize>,
-    profile: plansift_interpret::Profile,
-) -> ExitCode {
-    let options = plansift_extract::ExtractOptions {
-        interpret: plansift_interpret::Options {
-            profile,
-            explain: false,
-        },
-    };
-    if jobs == Some(0) {
-        return usage_error("--jobs must be at least 1");
-    }
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
-        .build()
-    {
-        Ok(p) => p,
-        Err(e) => return usage_error(format!("cannot start worker threads: {e}")),
-    };
-    let files = plansift_extract::collect_inputs(&paths);
-    if files.is_empty() {
-        return usage_error("no input files found under the given paths");
-    }
-    tracing::info!(files = files.len(), "extracting");
-
-    // Write to a temporary file beside the output and rename it into place at the end,
-    // so that a crash never leaves half a file.
-    let mut tmp = None;
-    let mut sink: Box<dyn Write> = match &output {
-        Some(path) => {
-            let dir = path
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            if let Err(e) = std::fs::create_dir_all(dir) {
-                return usage_error(format!("cannot write {}: {e}", path.display()));
-            }
-            match tempfile::Builder::new()
-                .prefix(".plansift-")
-                .suffix(".tmp")
-                .tempfile_in(dir)
-            {
-                Ok(f) => {
-                    let w = match f.reopen() {
-                        Ok(w) => w,
-                        Err(e) => {
-                            return usage_error(format!("cannot write {}: {e}", path.display()))
-                        }
-                    };
-                    tmp = Some(f);
-                    Box::new(std::io::BufWriter::new(w))
-                }
-                Err(e) => return usage_error(format!("cannot write {}: {e}", path.display())),
-            }
-        }
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
-
-    let mut failed = 0usize;
-    let mut first = true;
-    let mut write = |doc: &PlanDocument, sink: &mut Box<dyn Write>| -> std::io::Result<()> {
-        if let Some(e) = &doc.error {
-            failed += 1;
-            tracing::warn!(file = %doc.source.path, code = %e.code, "{}", e.message);
-        }
-        match format {
-            OutFormat::Jsonl => {
-                serde_json::to_writer(&mut *sink, doc)?;
-                sink.write_all(b"\n")
-            }
-            OutFormat::Json => {
-                sink.write_all(if first { b"[\n" } else { b",\n" })?;
-                first = false;
-                let s = serde_json::to_string_pretty(doc).map_err(std::io::Error::other)?;
-                sink.write_all(s.as_bytes())
-            }
-        }
-    };
-    // Documents run in parallel in chunks; each chunk is written in input order as soon as it is done,
-    // so output streams and memory stays bounded whatever the batch size.
-    let chunk = 4 * pool.current_num_threads().max(1);
-    for part in files.chunks(chunk) {
-        let docs = pool.install(|| plansift_extract::extract_all_with(part, &options));
-        for d in &docs {
-            if let Err(e) = write(d, &mut sink) {
-                return usage_error(format!("cannot write output: {e}"));
-            }
-        }
-    }
-    let end: &[u8] = if format == OutFormat::Json {
-        if first {
-            b"[]\n"
-        } else {
-            b"\n]\n"
-        }
-    } else {
-        b""
-    };
-    if let Err(e) = sink.write_all(end).and_then(|_| sink.flush()) {
-        return usage_error(format!("cannot write output: {e}"));
-    }
-    drop(sink);
-    if let (Some(f), Some(path)) = (tmp, &output) {
-        if let Err(e) = f
-            .as_file()
-            .sync_all()
-            .map_err(|e| e.to_string())
-            .and_then(|_| f.persist(path).map(|_| ()).map_err(|e| e.to_string()))
-        {
-            return usage_error(format!("cannot write {}: {e}", path.display()));
-        }
-    }
-    if failed > 0 {
-        eprintln!(
-            "plansift: {failed} of {} documents failed (see `error` in the output)",
-            files.len()
-        );
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
 }
 
 #[cfg(feature = "pdf")]

@@ -22,6 +22,9 @@ pub const FIELD_MIN: f64 = 0.9;
 pub const OBJECTIVE_MIN: f64 = 0.8;
 pub const EXACT_MIN: f64 = 0.95;
 
+/// The fields checked on a matched action, in the order score.py prints them.
+pub const FIELDS: [&str; 6] = ["lead", "deadline", "due", "rag", "objective", "text_exact"];
+
 pub fn tokens(s: Option<&str>) -> Vec<String> {
     let Some(s) = s else { return Vec::new() };
     let lower = s.to_lowercase();
@@ -110,8 +113,9 @@ impl Score {
             2.0 * p * r / (p + r)
         }
     }
-    pub fn field(&self, name: &str) -> f64 {
-        let n = match name {
+    /// How many matched actions have `name` right.
+    pub fn right(&self, name: &str) -> usize {
+        match name {
             "lead" => self.lead,
             "deadline" => self.deadline,
             "due" => self.due,
@@ -119,8 +123,29 @@ impl Score {
             "objective" => self.objective,
             "text_exact" => self.text_exact,
             _ => panic!("unknown field {name}"),
+        }
+    }
+    /// The share of matched actions with `name` right (score.py's field figure).
+    pub fn field(&self, name: &str) -> f64 {
+        Self::ratio(self.right(name), self.tp)
+    }
+    /// Precision, recall and F1 of a field over whole actions: a field is right when its
+    /// action was matched and the field checks as right; precision is over the predicted
+    /// actions (tp + fp), recall over the gold actions (tp + fn). `action` gives the actions'
+    /// own figures.
+    pub fn prf(&self, name: &str) -> (f64, f64, f64) {
+        if name == "action" {
+            return (self.precision(), self.recall(), self.f1());
+        }
+        let right = self.right(name);
+        let p = Self::ratio(right, self.tp + self.fp);
+        let r = Self::ratio(right, self.tp + self.fn_);
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
         };
-        Self::ratio(n, self.tp)
+        (p, r, f1)
     }
     pub fn fields(&self) -> f64 {
         ["lead", "deadline", "due", "rag"]
@@ -398,6 +423,36 @@ impl Report {
     }
 }
 
+impl Report {
+    /// Precision, recall and F1 of the actions and of each field ([`Score::prf`]), per
+    /// document and overall (`ALL`), one row per document and field.
+    pub fn render_prf(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "{:48} {:10} {:>9} {:>9} {:>9}",
+            "document", "field", "precision", "recall", "f1"
+        );
+        let all = ("ALL".to_string(), self.total.clone());
+        for (name, s) in self.documents.iter().chain(std::iter::once(&all)) {
+            for field in std::iter::once("action").chain(FIELDS) {
+                let (p, r, f1) = s.prf(field);
+                let _ = writeln!(
+                    out,
+                    "{:48} {:10} {:9.3} {:9.3} {:9.3}",
+                    name.chars().take(48).collect::<String>(),
+                    field,
+                    p,
+                    r,
+                    f1
+                );
+            }
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,5 +485,13 @@ mod tests {
         assert!(r.render(true).contains("EXTRA Something else entirely"));
         assert_eq!(stem("a/b/x.gold.json"), "x");
         assert_eq!(stem("x.csv"), "x");
+        // one of two predicted actions right, the one gold action found: lead p=0.5, r=1
+        let (lp, lr, lf1) = s.prf("lead");
+        assert_eq!((lp, lr), (0.5, 1.0));
+        assert!((lf1 - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(s.prf("action"), (0.5, 1.0, s.f1()));
+        let table = r.render_prf();
+        assert!(table.contains("ALL"), "{table}");
+        assert_eq!(table.lines().count(), 1 + 2 * 7);
     }
 }
