@@ -10,7 +10,11 @@
 //! the record's position (`line` = 1-based record number), as JSON has no pages.
 
 use plansift_model::{Block, Cell, Document, Prov, Row, Table, TableOrigin, TextBlock};
-use serde_json::{Map, Value};
+
+mod node;
+use node::Node as Value;
+
+type Map = Vec<(String, Value)>;
 
 /// Records read from one array at most (the rest is reported and left out).
 pub const MAX_RECORDS: usize = 1_000_000;
@@ -42,6 +46,7 @@ pub fn looks_json(text: &str) -> bool {
 pub fn parse(text: &str) -> Result<Document, JsonError> {
     let v: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| JsonError(format!("not valid JSON: {e}")))?;
+    // (keys stay in the order the file writes them: `Node` keeps objects as lists)
     let mut doc = Document {
         pages: 1,
         ..Default::default()
@@ -49,7 +54,11 @@ pub fn parse(text: &str) -> Result<Document, JsonError> {
     if let Value::Object(m) = &v {
         doc.meta_title = ["title", "name", "plan", "document"]
             .iter()
-            .find_map(|k| m.get(*k).and_then(Value::as_str))
+            .find_map(|k| {
+                m.iter()
+                    .find(|(key, _)| key == k)
+                    .and_then(|(_, v)| v.as_str())
+            })
             .map(str::to_string);
     }
     let mut n = 0usize;
@@ -116,7 +125,7 @@ fn label(k: &str) -> String {
 }
 
 /// Flatten a record into (key, text) pairs; arrays of records are left to their own table.
-fn flatten(prefix: &str, m: &Map<String, Value>, out: &mut Vec<(String, String)>) {
+fn flatten(prefix: &str, m: &Map, out: &mut Vec<(String, String)>) {
     for (k, v) in m {
         let key = if prefix.is_empty() {
             k.clone()
@@ -140,8 +149,8 @@ fn scalar(v: &Value) -> String {
         Value::Null => String::new(),
         Value::String(s) => plansift_model::collapse_ws(s),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        other => other.to_string(),
+        Value::Number(n) => n.clone(),
+        other => other.to_json(),
     }
 }
 
