@@ -43,10 +43,12 @@ pub fn unbalanced(s: &str) -> bool {
 /// A list item: `1.`, `2)`, `a)`, `(iv)`, a bullet.
 pub fn list_item(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\d{1,3}[.)]\s|\(?[a-z]\)\s|\(?[ivx]{1,4}\)\s|[•●▪◦\-–*·]\s?)")
-            .expect("list regex")
+        Regex::new(r"^(?:\d{1,3}[.)]\s|\(?[a-z]\)\s|\(?[ivx]{1,4}\)\s)").expect("list regex")
     });
+    // numbered items, or the shared bullets (glyphs, and dashes or stars opening an item)
     RE.is_match(s)
+        || s.starts_with(plansift_textkit::BULLETS)
+        || s.starts_with(plansift_textkit::DASH_BULLETS)
 }
 
 /// A number or code leading a text as its label, and the text after it:
@@ -71,10 +73,7 @@ pub fn leading_number(s: &str) -> Option<(&str, &str)> {
 
 /// Strip leading bullets and list dashes ("• Expansion of ..." -> "Expansion of ...").
 pub fn strip_bullet(s: &str) -> &str {
-    let t = s.trim_start_matches(|c: char| {
-        matches!(c, '•' | '●' | '▪' | '◦' | '·' | '\u{f0b7}' | '➢' | '✓') || c.is_whitespace()
-    });
-    t.trim_start()
+    plansift_textkit::strip_bullet(s)
 }
 
 /// Join the cells of a row that a converter cut mid-word ("Maxim" + "ising" -> "Maximising").
@@ -174,11 +173,7 @@ pub fn parent_ref(r: &str) -> Option<&str> {
 
 /// A paragraph that is only a page number ("12", "Page 3 of 10", "- 4 -").
 pub fn page_number(s: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[-–\s]*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?[-–\s]*$")
-            .expect("page number regex")
-    });
-    RE.is_match(s.trim())
+    plansift_textkit::page_number(s).is_some()
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use crate::text::{levels, line_text, median_size, usable_words, Level};
 use crate::Region;
 use crate::Tolerances;
 use plansift_layout::{BBox, PdfLayout};
+use plansift_textkit::{furniture_key, page_number};
 use std::collections::HashMap;
 
 /// Running headers/footers per page: lines outside tables in the top or bottom
@@ -127,58 +128,15 @@ pub fn find_furniture(
 }
 
 /// Is this line a page number ("Page 3 of 12", "3", "- 3 -", "3/12")?
+/// A page number in a running header or footer (the shared rule of `plansift-textkit`).
 fn is_page_number(s: &str) -> bool {
-    let t = s.trim().to_lowercase();
-    let t = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
-    let t = t.strip_prefix("page").unwrap_or(t).trim();
-    if t.is_empty() {
-        return false;
-    }
-    let parts: Vec<&str> = t
-        .split(|c: char| c == '/' || c.is_whitespace())
-        .filter(|p| !p.is_empty() && *p != "of")
-        .collect();
-    !parts.is_empty()
-        && parts.len() <= 2
-        && parts
-            .iter()
-            .all(|p| p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
-}
-
-fn furniture_key(s: &str) -> String {
-    plansift_model::collapse_ws(s)
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect()
+    page_number(s).is_some()
 }
 
 /// A line that is only a page number: `3`, `- 3 -`, `Page 3`, `Page 3 of 12`,
-/// `3 of 12`, `3/12` (a number of up to three digits, not above the page count).
+/// `3 of 12`, `3/12` (a number of up to three digits, not above the page count), by the
+/// shared page-number rule.
 pub fn is_lone_page_number(s: &str) -> bool {
-    let t = s.trim().to_lowercase();
-    let t = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
-    let (paged, t) = match t.strip_prefix("page") {
-        Some(r) => (true, r.trim()),
-        None => (false, t),
-    };
-    let parts: Vec<&str> = t
-        .split(|c: char| c == '/' || c.is_whitespace())
-        .filter(|p| !p.is_empty())
-        .collect();
-    let num = |p: &str| -> Option<u32> {
-        if p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()) {
-            p.parse().ok()
-        } else {
-            None
-        }
-    };
-    match parts.as_slice() {
-        [n] => num(n).is_some(),
-        [n, "of", m] => matches!((num(n), num(m)), (Some(a), Some(b)) if a <= b),
-        [n, m] if paged || t.contains('/') => {
-            matches!((num(n), num(m)), (Some(a), Some(b)) if a <= b && b > 0)
-        }
-        _ => false,
-    }
+    // a bare number of up to three digits, or one with a page count it does not exceed
+    page_number(s).is_some_and(|p| p.page <= 999 && p.of.is_none_or(|of| of > 0 && p.page <= of))
 }
