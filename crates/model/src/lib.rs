@@ -238,7 +238,9 @@ pub fn collapse_ws(s: &str) -> String {
 
 /// A plain-text rendering of a document for people debugging a front-end
 /// (`plansift model FILE`): one line per block, tables one line per row with
-/// cells separated by ` | `, bold cells in `*stars*`, fills as `[#RRGGBB]`.
+/// cells separated by ` | `, bold cells in `*stars*`, covered positions as `^`, spans as
+/// `<cs2>`/`<rs3>`, fills as `[#RRGGBB]`. The one model dump of the workspace (front-ends'
+/// examples and tests print it too).
 pub fn render(doc: &Document) -> String {
     use std::fmt::Write;
     let mut out = String::new();
@@ -279,6 +281,12 @@ pub fn render(doc: &Document) -> String {
                             } else {
                                 c.text.clone()
                             };
+                            if c.colspan > 1 {
+                                s.push_str(&format!(" <cs{}>", c.colspan));
+                            }
+                            if c.rowspan > 1 {
+                                s.push_str(&format!(" <rs{}>", c.rowspan));
+                            }
                             if let Some(f) = c.fill {
                                 s.push_str(&format!(" [{}]", f.hex()));
                             }

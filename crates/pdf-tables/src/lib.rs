@@ -57,7 +57,6 @@ mod furniture;
 mod geom;
 mod paragraphs;
 mod regions;
-mod render;
 mod ruled;
 mod strategy;
 mod stream;
@@ -65,7 +64,8 @@ mod tagged;
 mod text;
 mod tolerances;
 
-pub use render::render_text;
+/// The document model as readable text (the model crate's one dump).
+pub use plansift_model::render as render_text;
 pub use tolerances::Tolerances;
 
 use furniture::find_furniture;
