@@ -505,7 +505,7 @@ fn score_columns(
                     if hw > 0.0 {
                         reason.push_str(&format!("header \"{phrase}\" {hw:.2}"));
                     }
-                    if cw > 0.0 {
+                    if cw != 0.0 {
                         if !reason.is_empty() {
                             reason.push_str("; ");
                         }

@@ -158,7 +158,10 @@ fn parse_at(s: &str, at: usize, anywhere: bool) -> Option<Banner> {
     let rest = caps.name("rest")?.as_str().trim();
     let label_text = label.as_str().to_lowercase();
     let label_text = label_text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let level = if THEME_LABELS.contains(&label_text.as_str()) {
+    // "Priority: Thriving places", a council plan's priority named without a number, is the
+    // top of its plan's groups: a theme; numbered priorities and outcomes are objectives
+    let bare_priority = code.is_none() && label_text == "priority";
+    let level = if THEME_LABELS.contains(&label_text.as_str()) || bare_priority {
         Level::Theme
     } else {
         Level::Objective

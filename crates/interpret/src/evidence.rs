@@ -275,6 +275,17 @@ pub fn content_score(s: &ColumnStats, role: Role) -> (f32, String) {
             format!("mean {:.0} chars", s.mean_chars),
         ),
         Role::Objective | Role::Theme => {
+            // single words that change row to row ("High", "Medium", "Low") are a level or
+            // a rating, not the name of a group: content against the header
+            if s.mean_words < 1.5 && s.groups > 0.5 && s.filled >= 3 {
+                return (
+                    -0.5,
+                    format!(
+                        "single words changing row to row ({:.0} runs per 100 rows)",
+                        s.groups * 100.0
+                    ),
+                );
+            }
             // written once and carried down, or repeated: few runs per row
             let carried = clamp((1.0 - s.groups) * 1.4);
             let texty = clamp((s.mean_words - 1.0) / 3.0) * (1.0 - valued) * (1.0 - s.reference);
