@@ -135,6 +135,9 @@ pub enum TableOrigin {
     Ruled,
     Shaded,
     Aligned,
+    /// Repeated records (cards, definition lists, labelled `Label: value` blocks, minutes
+    /// action lines, one cell per line) rebuilt as rows, one record per row.
+    Records,
 }
 
 /// A table (the part of it on one page).
