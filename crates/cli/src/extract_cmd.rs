@@ -140,13 +140,13 @@ pub fn run(args: Args) -> ExitCode {
         Ok(p) => p,
         Err(e) => return usage_error(format!("cannot start worker threads: {e}")),
     };
-    let mut files = plansift_extract::collect_inputs(&paths);
+    let mut files = plansift_extract::collect_input_paths(&paths);
     if files.is_empty() {
         return usage_error("no input files found under the given paths");
     }
     let all = files.len();
     if let Some(shard) = args.shard {
-        files.retain(|p| in_shard(p, shard));
+        files.retain(|i| in_shard(&i.path, shard));
         tracing::info!(
             shard = %format!("{}/{}", shard.index, shard.count),
             files = files.len(),
@@ -183,7 +183,7 @@ pub fn run(args: Args) -> ExitCode {
     let written = plansift_output::run_in_order(
         &pool,
         &files,
-        |p| plansift_extract::extract_path_with(p, &options),
+        |i| plansift_extract::extract_input_with(i, &options),
         |doc| {
             documents += 1;
             actions += doc.actions.len();

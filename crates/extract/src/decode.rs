@@ -43,6 +43,26 @@ fn control(b: u8) -> bool {
     b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)
 }
 
+/// UTF-16LE or BE when the first 64 KiB (at least 8 bytes) look like it: at least a third
+/// of the code units have a NUL high byte, on one side only.
+fn bomless_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(65536) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let units = head.len() / 2;
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let (lots, few) = (units / 3, units / 50);
+    if odd >= lots && even <= few {
+        Some(encoding_rs::UTF_16LE)
+    } else if even >= lots && odd <= few {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
 /// Decode a text file. Returns the text and notes on how it was decoded.
 pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeError> {
     let mut notes = Vec::new();
@@ -69,6 +89,28 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeErro
                     None,
                 ));
             }
+            return Ok((text.into_owned(), notes));
+        }
+    }
+    // UTF-16 without a byte-order mark: NUL bytes in every other position (the high
+    // bytes of Latin text), and decoded text that is text.
+    if let Some(enc) = bomless_utf16(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        let controls = text
+            .chars()
+            .take(65536)
+            .filter(|&c| (c as u32) < 0x20 && control(c as u8))
+            .count();
+        if !had_errors && controls * 100 <= text.chars().take(65536).count().max(1) {
+            notes.push(Diagnostic::new(
+                Level::Info,
+                DiagnosticCode::InputEncoding,
+                format!(
+                    "no byte-order mark; NUL bytes in every other position: decoded as {}",
+                    enc.name()
+                ),
+                None,
+            ));
             return Ok((text.into_owned(), notes));
         }
     }
@@ -117,6 +159,23 @@ mod tests {
         let (t, notes) = decode_text(b"Caf\xE9 \x93quoted\x94 \x96 dash").unwrap();
         assert_eq!(t, "Café “quoted” – dash");
         assert_eq!(notes[0].code, "input.encoding");
+    }
+
+    #[test]
+    fn utf16_without_bom() {
+        let text = "Action: review the plan\nLead: Head of Service\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let (got, notes) = decode_text(&bytes).unwrap();
+            assert_eq!(got, text);
+            assert!(notes[0].message.contains(name), "{}", notes[0].message);
+        }
+        // Binary with NULs spread on both sides stays binary.
+        let bin: Vec<u8> = (0..4096u32)
+            .map(|i| if i % 3 == 0 { 0 } else { (i * 7) as u8 })
+            .collect();
+        assert!(matches!(decode_text(&bin), Err(DecodeError::Binary { .. })));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub use frontend::{
     HEAD_BYTES,
 };
 pub use frontends::{Csv, Html, Pdf, Text};
-pub use inputs::collect_inputs;
+pub use inputs::{collect_input_paths, collect_inputs, InputPath, MAX_DEPTH};
 pub use plansift_model::ErrorCode;
 use plansift_model::{Diagnostic as ModelDiagnostic, Document, Level as ModelLevel};
 use plansift_schema::{
@@ -80,43 +80,156 @@ pub fn extract_path(path: &Path) -> PlanDocument {
 
 /// [`extract_path`] with options.
 pub fn extract_path_with(path: &Path, options: &ExtractOptions) -> PlanDocument {
-    let shown = path.display().to_string();
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => {
-            return failed(
-                empty_document(&shown, 0),
-                ErrorCode::IoRead,
-                format!("{shown}: cannot read the file: {e}"),
-            )
-        }
-    };
-    if meta.is_dir() {
-        return failed(
-            empty_document(&shown, 0),
-            ErrorCode::IoRead,
-            format!("{shown}: is a folder, not a file"),
-        );
-    }
-    if meta.len() > MAX_INPUT_BYTES {
-        return failed(
-            empty_document(&shown, meta.len()),
-            ErrorCode::InputTooLarge,
-            format!(
-                "{shown}: the file is {} bytes; plansift reads files up to {} bytes",
-                meta.len(),
-                MAX_INPUT_BYTES
-            ),
-        );
-    }
-    match std::fs::read(path) {
+    let shown = path_text(path);
+    match read_file(path, &shown) {
         Ok(bytes) => extract_bytes_with(&shown, &bytes, options),
-        Err(e) => failed(
-            empty_document(&shown, meta.len()),
-            ErrorCode::IoRead,
-            format!("{shown}: cannot read the file: {e}"),
+        Err((code, bytes, message)) => failed(empty_document(&shown, bytes), code, message),
+    }
+}
+
+/// One entry of [`collect_input_paths`]: read it, or report its problem as a failed document.
+pub fn extract_input_with(input: &InputPath, options: &ExtractOptions) -> PlanDocument {
+    match &input.problem {
+        None => extract_path_with(&input.path, options),
+        Some((code, message)) => failed(
+            empty_document(&path_text(&input.path), 0),
+            *code,
+            message.clone(),
         ),
     }
+}
+
+/// A path as written in `source.path` and in messages: as it is when it is UTF-8 without a
+/// backslash; otherwise each byte that is not UTF-8 is written `\xHH` and a backslash `\\`,
+/// so that two different names never give the same text and the name can be recovered.
+pub fn path_text(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        escape_name(path.as_os_str().as_bytes())
+    }
+    #[cfg(not(unix))]
+    {
+        path.display().to_string()
+    }
+}
+
+/// See [`path_text`].
+pub fn escape_name(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\\' {
+                out.push_str("\\\\");
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+type ReadFailure = (ErrorCode, u64, String);
+
+/// The file's bytes. Only regular files are opened (a FIFO, socket or device is refused
+/// from its metadata, before any open that could block), and the read stops after
+/// [`MAX_INPUT_BYTES`] bytes actually read, whatever size the file reports.
+fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, ReadFailure> {
+    use std::io::Read;
+    let io = |e: std::io::Error| {
+        (
+            ErrorCode::IoRead,
+            0,
+            format!("{shown}: cannot read the file: {e}"),
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err((
+            ErrorCode::IoRead,
+            0,
+            format!("{shown}: is a folder, not a file"),
+        ));
+    }
+    if !meta.is_file() {
+        return Err((
+            ErrorCode::InputNotAFile,
+            0,
+            format!(
+                "{shown}: is {}, not a regular file: not read",
+                special_kind(&meta)
+            ),
+        ));
+    }
+    let too_large = |n: u64| {
+        (
+            ErrorCode::InputTooLarge,
+            n,
+            format!("{shown}: the file is over {MAX_INPUT_BYTES} bytes; plansift reads files up to {MAX_INPUT_BYTES} bytes"),
+        )
+    };
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let file = open_no_wait(path).map_err(io)?;
+    // The file may have been swapped for another kind since the check: look again at what
+    // was opened.
+    if !file.metadata().map_err(io)?.is_file() {
+        return Err((
+            ErrorCode::InputNotAFile,
+            0,
+            format!("{shown}: is not a regular file: not read"),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // O_NONBLOCK: should the path have become a FIFO since it was checked, the open does
+    // not wait for a writer.
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+    }
+    let _ = meta;
+    "a special file"
 }
 
 /// Extract a document from its bytes; `path` names it in the output and in messages.

@@ -22,6 +22,10 @@ pub enum ErrorCode {
     InputEncoding,
     /// The file is larger than plansift reads.
     InputTooLarge,
+    /// Not a regular file: a FIFO, a socket or a device (never opened, so never waited on).
+    InputNotAFile,
+    /// A folder nested deeper below the path given than plansift walks.
+    InputTooDeep,
     /// The CSV/TSV export cannot be parsed (or is too large a table).
     CsvMalformed,
     /// Named `.pdf`, but not a PDF (no `%PDF-` header).
@@ -54,12 +58,14 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every error code, in the order the README lists them.
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::IoRead,
         ErrorCode::InputEmpty,
         ErrorCode::InputBinary,
         ErrorCode::InputEncoding,
         ErrorCode::InputTooLarge,
+        ErrorCode::InputNotAFile,
+        ErrorCode::InputTooDeep,
         ErrorCode::CsvMalformed,
         ErrorCode::JsonMalformed,
         ErrorCode::PdfNotPdf,
@@ -84,6 +90,8 @@ impl ErrorCode {
             ErrorCode::InputBinary => "input.binary",
             ErrorCode::InputEncoding => "input.encoding",
             ErrorCode::InputTooLarge => "input.too_large",
+            ErrorCode::InputNotAFile => "input.not_a_file",
+            ErrorCode::InputTooDeep => "input.too_deep",
             ErrorCode::CsvMalformed => "csv.malformed",
             ErrorCode::JsonMalformed => "json.malformed",
             ErrorCode::PdfNotPdf => "pdf.not_pdf",
@@ -115,6 +123,8 @@ impl ErrorCode {
                 | ErrorCode::InputEmpty
                 | ErrorCode::InputBinary
                 | ErrorCode::InputTooLarge
+                | ErrorCode::InputNotAFile
+                | ErrorCode::InputTooDeep
         )
     }
 }
