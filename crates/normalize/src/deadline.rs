@@ -1141,7 +1141,28 @@ pub fn deadline(raw: &str, period: Option<&Period>) -> Deadline {
     }
 }
 
+/// [`parse_text`], and when the text outside brackets says nothing readable ("Year 1
+/// (2024/25)", "Phase 2 [by March 2026]"), the first bracketed part that gives a date.
 fn parse(
+    raw: &str,
+    period: Option<&Period>,
+) -> (Option<NaiveDate>, Option<NaiveDate>, DeadlineKind) {
+    let got = parse_text(raw, period);
+    if got.2 != DeadlineKind::Unparsed || !raw.contains(['(', '[']) {
+        return got;
+    }
+    let cleaned = clean(raw, MAX_DEADLINE_CHARS);
+    for m in PARENS.find_iter(&cleaned) {
+        let inner = &m.as_str()[1..m.as_str().len() - 1];
+        let (start, end, kind) = parse_text(inner, period);
+        if start.is_some() || end.is_some() {
+            return (start, end, kind);
+        }
+    }
+    got
+}
+
+fn parse_text(
     raw: &str,
     period: Option<&Period>,
 ) -> (Option<NaiveDate>, Option<NaiveDate>, DeadlineKind) {
@@ -1484,6 +1505,25 @@ mod tests {
         assert_eq!(d("TBC", "2014/15").2, DeadlineKind::Tbc);
         assert_eq!(d("N/A", "2014/15").2, DeadlineKind::NotApplicable);
         assert_eq!(d("Bid for funding", "2014/15").2, DeadlineKind::Unparsed);
+        // Nothing readable outside the brackets: the bracketed date.
+        let y = d("Year 1 (2024/25)", "2024/25");
+        assert_eq!(
+            (y.0.as_deref(), y.1.as_deref()),
+            (Some("2024-04-01"), Some("2025-03-31"))
+        );
+        assert_eq!(
+            d("Phase 2 [by March 2026]", "2024/25").1.as_deref(),
+            Some("2026-03-31")
+        );
+        // A readable text outside keeps its reading; a bracket without a date changes nothing.
+        assert_eq!(
+            d("Ongoing (review March 2015)", "2014/15").2,
+            DeadlineKind::Ongoing
+        );
+        assert_eq!(
+            d("Bid for funding (with partners)", "2014/15").2,
+            DeadlineKind::Unparsed
+        );
         assert_eq!(d("  ", "2014/15").2, DeadlineKind::Empty);
     }
 
