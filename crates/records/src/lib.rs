@@ -67,13 +67,6 @@ impl Record {
     fn has(&self, key: &str) -> bool {
         self.fields.iter().any(|f| f.key == key)
     }
-    /// The key that starts the record (its number left aside).
-    fn first_key(&self) -> Option<&str> {
-        self.fields
-            .iter()
-            .map(|f| f.key.as_str())
-            .find(|k| *k != NUM)
-    }
 }
 
 enum Item {
@@ -111,6 +104,11 @@ static TAIL_WHEN_WHO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("tail regex")
 });
 
+/// "text by 31 March" (no one named).
+static TAIL_WHEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<text>.*\S)\s+(?i:by|due)\s+(?P<when>[^()]{2,40})$").expect("tail regex")
+});
+
 static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[A-Z][A-Za-z]{1,3}(?:\s*[/,&]\s*[A-Z][A-Za-z]{1,3})*$").expect("initials")
 });
@@ -140,7 +138,8 @@ fn labelled(s: &str) -> Option<(String, Option<String>, String)> {
         return None;
     }
     let ok = label.chars().all(|c| {
-        c.is_alphabetic() || matches!(c, ' ' | '/' | '(' | ')' | '&' | '-' | '\'' | '’' | '?' | ',')
+        c.is_alphabetic()
+            || matches!(c, ' ' | '/' | '(' | ')' | '&' | '-' | '\'' | '’' | '?' | ',' | '.')
     });
     if !ok {
         return None;
@@ -219,14 +218,21 @@ fn split_minutes(value: &str, prov: Prov) -> Option<Vec<Field>> {
                     is_who(&c["who"]) && c.name("when").is_none_or(|w| looks_like_deadline(w.as_str()))
                 })
             });
+        let caps = caps.or_else(|| {
+            TAIL_WHEN.captures(head).filter(|c| {
+                looks_like_deadline(&c["when"]) && c["when"].split_whitespace().count() <= 5
+            })
+        });
         if let Some(c) = caps {
             text = c["text"].trim().to_string();
-            fields.push(Field {
-                key: WHO.to_string(),
-                label: String::new(),
-                value: c["who"].trim().to_string(),
-                prov,
-            });
+            if let Some(who) = c.name("who") {
+                fields.push(Field {
+                    key: WHO.to_string(),
+                    label: String::new(),
+                    value: who.as_str().trim().to_string(),
+                    prov,
+                });
+            }
             if let Some(w) = c.name("when") {
                 if !fields.iter().any(|f| f.key == WHEN) {
                     fields.push(Field {
@@ -239,7 +245,7 @@ fn split_minutes(value: &str, prov: Prov) -> Option<Vec<Field>> {
             }
         }
     }
-    if !fields.iter().any(|f| f.key == WHO || f.key == WHEN) || text.split_whitespace().count() < 3 {
+    if fields.is_empty() || text.split_whitespace().count() < 3 {
         return None;
     }
     fields.insert(
@@ -282,6 +288,29 @@ fn labelled_records(doc: &mut Document) {
         let text = p.text.trim();
         if let Some((label, num, value)) = labelled(text) {
             let key = key_of(&label);
+            // a minutes action line is a record of its own
+            if let Some(mut parts) = split_minutes(&value, p.prov) {
+                flush(&mut cur, &mut items);
+                parts[0].key = key;
+                parts[0].label = label;
+                if let Some(n) = num {
+                    parts.insert(
+                        0,
+                        Field {
+                            key: NUM.to_string(),
+                            label: String::new(),
+                            value: n,
+                            prov: p.prov,
+                        },
+                    );
+                }
+                items.push(Item::Record(Record {
+                    blocks: vec![i],
+                    fields: parts,
+                    lines: 1,
+                }));
+                continue;
+            }
             let starts = match &cur {
                 None => true,
                 Some(r) => r.has(&key) || (num.is_some() && !r.fields.is_empty()),
@@ -356,37 +385,41 @@ fn labelled_records(doc: &mut Document) {
     }
     flush(&mut cur, &mut items);
 
-    // minutes action lines: one labelled line ending in who and when
-    for it in &mut items {
-        if let Item::Record(r) = it {
-            if r.lines == 1 && r.fields.iter().filter(|f| f.key != NUM).count() == 1 {
-                let main = r.fields.iter().position(|f| f.key != NUM).expect("one");
-                if let Some(mut parts) = split_minutes(&r.fields[main].value, r.fields[main].prov)
-                {
-                    parts[0].key = r.fields[main].key.clone();
-                    parts[0].label = r.fields[main].label.clone();
-                    r.fields.splice(main..=main, parts);
-                }
-            }
-        }
-    }
-
-    // groups by the record's first key; the columns of each accepted group
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    // groups of records that share their labels (at least two, or all of a small record's)
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut groups: Vec<(std::collections::BTreeSet<String>, Vec<usize>)> = Vec::new();
     for (i, it) in items.iter().enumerate() {
-        if let Item::Record(r) = it {
-            if let Some(k) = r.first_key() {
-                groups.entry(k.to_string()).or_default().push(i);
+        let Item::Record(r) = it else { continue };
+        let keys: std::collections::BTreeSet<String> = r
+            .fields
+            .iter()
+            .filter(|f| f.key != NUM)
+            .map(|f| f.key.clone())
+            .collect();
+        let best = groups
+            .iter()
+            .enumerate()
+            .map(|(g, (union, _))| (g, keys.intersection(union).count(), keys.is_subset(union)))
+            .filter(|&(_, shared, subset)| shared >= 2 || subset && shared >= 1)
+            .max_by_key(|&(g, shared, _)| (shared, std::cmp::Reverse(g)));
+        let g = match best {
+            Some((g, _, _)) => g,
+            None => {
+                groups.push((Default::default(), Vec::new()));
+                groups.len() - 1
             }
-        }
+        };
+        groups[g].0.extend(keys);
+        groups[g].1.push(i);
+        group_of.insert(i, g);
     }
-    let mut columns_of: HashMap<String, Vec<(String, String)>> = HashMap::new();
-    for (k, members) in &groups {
+    let mut columns_of: HashMap<usize, Vec<(String, String)>> = HashMap::new();
+    for (g, (_, members)) in groups.iter().enumerate() {
         if let Some(cols) = columns(members.iter().map(|&i| match &items[i] {
             Item::Record(r) => r,
             Item::Other(_) => unreachable!("records only"),
         })) {
-            columns_of.insert(k.clone(), cols);
+            columns_of.insert(g, cols);
         }
     }
     if columns_of.is_empty() {
@@ -396,20 +429,20 @@ fn labelled_records(doc: &mut Document) {
     // the new block list
     let old = std::mem::take(&mut doc.blocks);
     let mut out: Vec<Block> = Vec::with_capacity(old.len());
-    let mut table: Option<(String, Table)> = None;
-    let end_table = |table: &mut Option<(String, Table)>, out: &mut Vec<Block>| {
+    let mut table: Option<(usize, Table)> = None;
+    let end_table = |table: &mut Option<(usize, Table)>, out: &mut Vec<Block>| {
         if let Some((_, t)) = table.take() {
             out.push(Block::Table(t));
         }
     };
-    for it in items {
+    for (idx, it) in items.into_iter().enumerate() {
         match it {
             Item::Other(i) => {
                 end_table(&mut table, &mut out);
                 out.push(old[i].clone());
             }
             Item::Record(r) => {
-                let group = r.first_key().unwrap_or_default().to_string();
+                let group = group_of[&idx];
                 let Some(cols) = columns_of.get(&group) else {
                     end_table(&mut table, &mut out);
                     out.extend(r.blocks.iter().map(|&i| old[i].clone()));
@@ -421,7 +454,7 @@ fn labelled_records(doc: &mut Document) {
                 let row = record_row(&r, cols);
                 let (_, t) = table.get_or_insert_with(|| {
                     (
-                        group.clone(),
+                        group,
                         Table {
                             rows: header_row(cols, row.prov).into_iter().collect(),
                             origin: TableOrigin::Records,

@@ -81,3 +81,4 @@ fn one_cell_per_line_rebuilds_the_rows() {
     assert_eq!(texts(&t[0].rows[2]), ["Review the pathway with partners", "", "June 2025"]);
     assert_eq!(t[0].rows.len(), 4);
 }
+
