@@ -216,8 +216,16 @@ pub fn minutes(title: &str, recs: &[Record], seed: u64) -> String {
                 if let Some(x) = &r.lead {
                     line.push_str(&format!(" ({x})"));
                 }
-                if let Some(x) = &r.deadline {
-                    line.push_str(&format!(" by {x}"));
+                // "by" and a date; a deadline that is a phrase of its own keeps its label
+                match &r.deadline {
+                    Some(x)
+                        if !x.to_lowercase().contains("by ")
+                            && x.split_whitespace().count() <= 4 =>
+                    {
+                        line.push_str(&format!(" by {x}"))
+                    }
+                    Some(x) => line.push_str(&format!(" - {}: {x}", l.deadline)),
+                    None => {}
                 }
                 if let Some(x) = &r.rag {
                     line.push_str(&format!(" - {}: {}", l.rag, rag_text(x, rag_style)));

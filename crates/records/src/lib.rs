@@ -31,7 +31,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use plansift_model::{collapse_ws, Block, Cell, Document, Prov, Row, Table, TableOrigin};
-use plansift_normalize::{looks_like_deadline, looks_like_person};
+use plansift_normalize::{looks_like_deadline, looks_like_person, looks_like_rag, looks_like_status};
 use regex::Regex;
 
 /// A group of records needs at least this many to be a table.
@@ -110,7 +110,8 @@ static TAIL_WHEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[A-Z][A-Za-z]{1,3}(?:\s*[/,&]\s*[A-Z][A-Za-z]{1,3})*$").expect("initials")
+    Regex::new(r"^(?:[A-Z]{2,4}|[A-Z][a-z][A-Z])(?:\s*[/,&]\s*(?:[A-Z]{2,4}|[A-Z][a-z][A-Z]))*$")
+        .expect("initials")
 });
 
 /// `Label: value` (or `Label 3: value`): the label as written, its number, the value.
@@ -174,7 +175,16 @@ fn contiguous(last: &Prov, next: &Prov) -> bool {
 
 fn is_who(s: &str) -> bool {
     let s = s.trim();
-    !s.is_empty() && (INITIALS.is_match(s) || looks_like_person(s)) && !looks_like_deadline(s)
+    !s.is_empty()
+        && (INITIALS.is_match(s) || looks_like_person(s))
+        && !looks_like_deadline(s)
+        && !looks_like_rag(s)
+        && !looks_like_status(s)
+}
+
+/// After "(who) by": a date, or a short phrase the grammar says is the when.
+fn when_like(s: &str) -> bool {
+    looks_like_deadline(s) || s.split_whitespace().count() <= 10
 }
 
 /// A minutes action line's value split into the action, who and when (and other labelled
@@ -212,10 +222,10 @@ fn split_minutes(value: &str, prov: Prov) -> Option<Vec<Field>> {
     if !fields.iter().any(|f| f.key == WHO) {
         let caps = TAIL_WHEN_WHO
             .captures(head)
-            .filter(|c| is_who(&c["who"]) && looks_like_deadline(&c["when"]))
+            .filter(|c| is_who(&c["who"]) && when_like(&c["when"]))
             .or_else(|| {
                 TAIL_WHO_WHEN.captures(head).filter(|c| {
-                    is_who(&c["who"]) && c.name("when").is_none_or(|w| looks_like_deadline(w.as_str()))
+                    is_who(&c["who"]) && c.name("when").is_none_or(|w| when_like(w.as_str()))
                 })
             });
         let caps = caps.or_else(|| {
@@ -413,6 +423,9 @@ fn labelled_records(doc: &mut Document) {
         groups[g].1.push(i);
         group_of.insert(i, g);
     }
+    for (_, members) in &groups {
+        merge_slots(&mut items, members);
+    }
     let mut columns_of: HashMap<usize, Vec<(String, String)>> = HashMap::new();
     for (g, (_, members)) in groups.iter().enumerate() {
         if let Some(cols) = columns(members.iter().map(|&i| match &items[i] {
@@ -468,6 +481,52 @@ fn labelled_records(doc: &mut Document) {
     }
     end_table(&mut table, &mut out);
     doc.blocks = out;
+}
+
+/// In a group of minutes lines, a labelled part that never comes with the unlabelled who (or
+/// when) of the other lines, and is no rating, is that who (or when) written with a label:
+/// "(JB) by April" in some lines, "- Deadline: to be agreed with partners" in others.
+fn merge_slots(items: &mut [Item], members: &[usize]) {
+    for slot in [WHO, WHEN] {
+        let recs = || {
+            members.iter().filter_map(|&i| match &items[i] {
+                Item::Record(r) => Some(r),
+                Item::Other(_) => None,
+            })
+        };
+        if !recs().any(|r| r.has(slot)) {
+            continue;
+        }
+        let mut keys: Vec<String> = recs()
+            .flat_map(|r| r.fields.iter().skip(1))
+            .filter(|f| !f.label.is_empty() && f.key != WHO && f.key != WHEN && f.key != NUM)
+            .map(|f| f.key.clone())
+            .collect();
+        keys.sort();
+        keys.dedup();
+        for k in keys {
+            let together = recs().any(|r| r.has(slot) && r.has(&k));
+            let values: Vec<&str> = recs()
+                .flat_map(|r| r.fields.iter().filter(|f| f.key == k))
+                .map(|f| f.value.as_str())
+                .collect();
+            let ratings = values
+                .iter()
+                .filter(|v| looks_like_rag(v) || looks_like_status(v))
+                .count();
+            if together || ratings * 2 >= values.len() {
+                continue;
+            }
+            for &i in members {
+                if let Item::Record(r) = &mut items[i] {
+                    for f in r.fields.iter_mut().filter(|f| f.key == k) {
+                        f.key = slot.to_string();
+                    }
+                }
+            }
+            break;
+        }
+    }
 }
 
 /// The columns (key, header label) of a group of records, or `None` when the group is no
