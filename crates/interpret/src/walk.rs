@@ -329,6 +329,9 @@ impl Walker {
             seen += 1;
             let header = if Some(i) == top {
                 true
+            } else if t.origin == TableOrigin::Records {
+                // records rebuilt as rows mark their header row (the labels) themselves
+                row.cells.iter().any(|c| c.header)
             } else if seen <= 4 && !in_plan || seen == 1 {
                 assign::is_header_row(row)
             } else {
