@@ -276,6 +276,37 @@ pub fn rebuild(doc: &mut Document) {
     cell_per_line(doc);
 }
 
+/// The next block is a labelled line of another label, right under block `i`.
+fn followed(blocks: &[Block], i: usize, key: &str) -> bool {
+    let (Some(Block::Paragraph(p)), Some(Block::Paragraph(n))) = (blocks.get(i), blocks.get(i + 1))
+    else {
+        return false;
+    };
+    contiguous(&p.prov, &n.prov)
+        && labelled(n.text.trim()).is_some_and(|(l, _, _)| key_of(&l) != key)
+}
+
+/// Labels whose lines are, at least [`MIN_RECORDS`] times and mostly, minutes action lines: a
+/// line of their own ending in who and when or holding labelled parts.
+fn minutes_keys(blocks: &[Block]) -> std::collections::HashSet<String> {
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let Block::Paragraph(p) = b else { continue };
+        let Some((label, _, value)) = labelled(p.text.trim()) else {
+            continue;
+        };
+        let key = key_of(&label);
+        let split = !followed(blocks, i, &key) && split_minutes(&value, p.prov).is_some();
+        let e = seen.entry(key).or_default();
+        e.0 += 1;
+        e.1 += usize::from(split);
+    }
+    seen.into_iter()
+        .filter(|(_, (n, m))| *m >= MIN_RECORDS && m * 10 >= n * 6)
+        .map(|(k, _)| k)
+        .collect()
+}
+
 /// Shapes 1 and 2: labelled blocks and minutes action lines.
 fn labelled_records(doc: &mut Document) {
     let blocks = &doc.blocks;
@@ -286,6 +317,7 @@ fn labelled_records(doc: &mut Document) {
             items.push(Item::Record(r));
         }
     };
+    let minutes_keys = minutes_keys(blocks);
     for (i, b) in blocks.iter().enumerate() {
         let p = match b {
             Block::Paragraph(p) => p,
@@ -298,8 +330,14 @@ fn labelled_records(doc: &mut Document) {
         let text = p.text.trim();
         if let Some((label, num, value)) = labelled(text) {
             let key = key_of(&label);
-            // a minutes action line is a record of its own
-            if let Some(mut parts) = split_minutes(&value, p.prov) {
+            // a minutes action line is a record of its own: a line of its own (no other
+            // label follows it) whose label starts mostly such lines in the document
+            let minutes = if minutes_keys.contains(&key) && !followed(blocks, i, &key) {
+                split_minutes(&value, p.prov)
+            } else {
+                None
+            };
+            if let Some(mut parts) = minutes {
                 flush(&mut cur, &mut items);
                 parts[0].key = key;
                 parts[0].label = label;
