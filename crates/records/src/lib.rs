@@ -106,7 +106,7 @@ static TAIL_WHEN_WHO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "text by 31 March" (no one named).
 static TAIL_WHEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<text>.*\S)\s+(?i:by|due)\s+(?P<when>[^()]{2,40})$").expect("tail regex")
+    Regex::new(r"^(?P<text>.*\S)\s+(?i:by|due)\s+(?P<when>.{2,40})$").expect("tail regex")
 });
 
 static INITIALS: LazyLock<Regex> = LazyLock::new(|| {
@@ -276,14 +276,15 @@ pub fn rebuild(doc: &mut Document) {
     cell_per_line(doc);
 }
 
-/// The next block is a labelled line of another label, right under block `i`.
+/// The next block is a labelled line of another label, right under block `i`, that does not
+/// start a record of its own (no number).
 fn followed(blocks: &[Block], i: usize, key: &str) -> bool {
     let (Some(Block::Paragraph(p)), Some(Block::Paragraph(n))) = (blocks.get(i), blocks.get(i + 1))
     else {
         return false;
     };
     contiguous(&p.prov, &n.prov)
-        && labelled(n.text.trim()).is_some_and(|(l, _, _)| key_of(&l) != key)
+        && labelled(n.text.trim()).is_some_and(|(l, num, _)| num.is_none() && key_of(&l) != key)
 }
 
 /// Labels whose lines are, at least [`MIN_RECORDS`] times and mostly, minutes action lines: a
@@ -361,7 +362,11 @@ fn labelled_records(doc: &mut Document) {
             }
             let starts = match &cur {
                 None => true,
-                Some(r) => r.has(&key) || (num.is_some() && !r.fields.is_empty()),
+                Some(r) => {
+                    r.has(&key)
+                        || (num.is_some() && !r.fields.is_empty())
+                        || minutes_keys.contains(&key)
+                }
             };
             if starts {
                 flush(&mut cur, &mut items);

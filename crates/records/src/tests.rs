@@ -82,3 +82,4 @@ fn one_cell_per_line_rebuilds_the_rows() {
     assert_eq!(t[0].rows.len(), 4);
 }
 
+
