@@ -100,13 +100,13 @@ impl Labels {
             }
         };
         Labels {
-            action: *rng.pick(ACTION),
-            lead: *rng.pick(LEAD),
-            deadline: *rng.pick(DEADLINE),
+            action: ACTION[rng.below(ACTION.len())],
+            lead: LEAD[rng.below(LEAD.len())],
+            deadline: DEADLINE[rng.below(DEADLINE.len())],
             rag,
             update,
-            objective: *rng.pick(OBJECTIVE),
-            reference: *rng.pick(REF),
+            objective: OBJECTIVE[rng.below(OBJECTIVE.len())],
+            reference: REF[rng.below(REF.len())],
         }
     }
 }

@@ -31,7 +31,9 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use plansift_model::{collapse_ws, Block, Cell, Document, Prov, Row, Table, TableOrigin};
-use plansift_normalize::{looks_like_deadline, looks_like_person, looks_like_rag, looks_like_status};
+use plansift_normalize::{
+    looks_like_deadline, looks_like_person, looks_like_rag, looks_like_status,
+};
 use regex::Regex;
 
 /// A group of records needs at least this many to be a table.
@@ -140,7 +142,10 @@ fn labelled(s: &str) -> Option<(String, Option<String>, String)> {
     }
     let ok = label.chars().all(|c| {
         c.is_alphabetic()
-            || matches!(c, ' ' | '/' | '(' | ')' | '&' | '-' | '\'' | '’' | '?' | ',' | '.')
+            || matches!(
+                c,
+                ' ' | '/' | '(' | ')' | '&' | '-' | '\'' | '’' | '?' | ',' | '.'
+            )
     });
     if !ok {
         return None;
@@ -156,7 +161,12 @@ fn key_of(label: &str) -> String {
 
 fn union(a: Option<[f32; 4]>, b: Option<[f32; 4]>) -> Option<[f32; 4]> {
     match (a, b) {
-        (Some(a), Some(b)) => Some([a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])]),
+        (Some(a), Some(b)) => Some([
+            a[0].min(b[0]),
+            a[1].min(b[1]),
+            a[2].max(b[2]),
+            a[3].max(b[3]),
+        ]),
         (a, None) => a,
         (None, b) => b,
     }
@@ -612,7 +622,12 @@ fn columns<'a>(records: impl Iterator<Item = &'a Record>) -> Option<Vec<(String,
     keys.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(b.0)));
     Some(
         keys.into_iter()
-            .map(|(k, _)| (k.to_string(), label.get(k).copied().unwrap_or("").to_string()))
+            .map(|(k, _)| {
+                (
+                    k.to_string(),
+                    label.get(k).copied().unwrap_or("").to_string(),
+                )
+            })
             .collect(),
     )
 }
@@ -801,8 +816,8 @@ fn find_cycle(run: &[Block]) -> Option<(usize, usize, Table)> {
                 if nonempty * 10 >= records * 8 {
                     filled_cols += 1;
                 }
-                score += counts[1..].iter().max().copied().unwrap_or(0) as f64
-                    / nonempty.max(1) as f64;
+                score +=
+                    counts[1..].iter().max().copied().unwrap_or(0) as f64 / nonempty.max(1) as f64;
             }
             score /= n as f64;
             if filled_cols < 2 || score < 0.75 {
@@ -846,7 +861,11 @@ fn find_cycle(run: &[Block]) -> Option<(usize, usize, Table)> {
                 }
                 let prov = prov.unwrap_or(hprov);
                 // a repeated header line (a new page's) is no record
-                if cells.iter().zip(&rows[0].cells).all(|(a, b)| a.text == b.text) {
+                if cells
+                    .iter()
+                    .zip(&rows[0].cells)
+                    .all(|(a, b)| a.text == b.text)
+                {
                     continue;
                 }
                 for c in cells.iter_mut().filter(|c| c.is_empty()) {

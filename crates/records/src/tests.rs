@@ -41,9 +41,21 @@ fn labelled_blocks_become_rows_with_a_header() {
     let t = tables(&d);
     assert_eq!(t.len(), 1);
     assert_eq!(t[0].origin, TableOrigin::Records);
-    assert_eq!(texts(&t[0].rows[0]), ["", "Action", "Lead officer", "Timescale", "Status"]);
+    assert_eq!(
+        texts(&t[0].rows[0]),
+        ["", "Action", "Lead officer", "Timescale", "Status"]
+    );
     assert!(t[0].rows[0].cells[1].header);
-    assert_eq!(texts(&t[0].rows[2]), ["2", "Review the pathway with partners", "Sam Smith", "June 2025", ""]);
+    assert_eq!(
+        texts(&t[0].rows[2]),
+        [
+            "2",
+            "Review the pathway with partners",
+            "Sam Smith",
+            "June 2025",
+            ""
+        ]
+    );
     assert_eq!(t[0].rows[2].prov.line, Some(8));
     assert_eq!(t[0].rows.len(), 4);
 }
@@ -56,8 +68,18 @@ fn minutes_action_lines_split_into_who_and_when() {
     assert_eq!(t.len(), 1, "{}", plansift_model::render(&d));
     let rows = &t[0].rows;
     assert_eq!(texts(&rows[0]), ["ACTION", "Lead", "Due"]);
-    assert_eq!(texts(&rows[1]), ["Break down the data by neighbourhood", "JB", "April 2025"]);
-    assert_eq!(texts(&rows[3]), ["Confirm how handover data will be shared weekly", "DW", "March 2025"]);
+    assert_eq!(
+        texts(&rows[1]),
+        ["Break down the data by neighbourhood", "JB", "April 2025"]
+    );
+    assert_eq!(
+        texts(&rows[3]),
+        [
+            "Confirm how handover data will be shared weekly",
+            "DW",
+            "March 2025"
+        ]
+    );
 }
 
 #[test]
@@ -78,8 +100,9 @@ fn one_cell_per_line_rebuilds_the_rows() {
     let t = tables(&d);
     assert_eq!(t.len(), 1, "{}", plansift_model::render(&d));
     assert_eq!(texts(&t[0].rows[0]), ["Action", "Lead", "By when"]);
-    assert_eq!(texts(&t[0].rows[2]), ["Review the pathway with partners", "", "June 2025"]);
+    assert_eq!(
+        texts(&t[0].rows[2]),
+        ["Review the pathway with partners", "", "June 2025"]
+    );
     assert_eq!(t[0].rows.len(), 4);
 }
-
-
