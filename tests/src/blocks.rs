@@ -10,7 +10,9 @@
 //! - **one cell per line**: a header of N label lines, then each row's cells one per line (an
 //!   empty cell a blank line), as some PDF-to-text converters write tables.
 //!
-//! The label words vary with the seed, drawn from the words public bodies use.
+//! The label words vary with the seed, drawn from the words public bodies use. [`docx`] writes
+//! any of them as a Word document, one paragraph a line (the key-value blocks are asserted as
+//! DOCX too).
 
 use crate::layouts::{Record, Rng};
 
@@ -326,4 +328,71 @@ pub fn families() -> Vec<BlockFamily> {
             render: cell_per_line,
         },
     ]
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A rendered text as a minimal Word document: one paragraph a line, `## ` lines as Heading 1,
+/// `<b>...</b>` lines as bold paragraphs, blank lines as empty paragraphs.
+pub fn docx(text: &str) -> Vec<u8> {
+    use std::io::Write;
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let mut body = String::new();
+    for line in text.lines() {
+        if let Some(h) = line.strip_prefix("## ") {
+            body.push_str(&format!(
+                "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                xml_escape(h)
+            ));
+        } else if let Some(b) = line
+            .strip_prefix("<b>")
+            .and_then(|l| l.strip_suffix("</b>"))
+        {
+            body.push_str(&format!(
+                "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                xml_escape(b)
+            ));
+        } else if line.trim().is_empty() {
+            body.push_str("<w:p/>");
+        } else {
+            body.push_str(&format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                xml_escape(line)
+            ));
+        }
+    }
+    let parts: [(&str, String); 5] = [
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/></Types>".to_string(),
+        ),
+        (
+            "_rels/.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".to_string(),
+        ),
+        (
+            "word/document.xml",
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"{W}\"><w:body>{body}<w:sectPr/></w:body></w:document>"),
+        ),
+        (
+            "word/styles.xml",
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:styles xmlns:w=\"{W}\"><w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style></w:styles>"),
+        ),
+        (
+            "word/_rels/document.xml.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>".to_string(),
+        ),
+    ];
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in parts {
+        z.start_file(name, opts).expect("zip entry");
+        z.write_all(data.as_bytes()).expect("zip write");
+    }
+    z.finish().expect("zip").into_inner()
 }

@@ -39,6 +39,10 @@ use regex::Regex;
 /// A group of records needs at least this many to be a table.
 pub const MIN_RECORDS: usize = 3;
 const LABEL_MAX_CHARS: usize = 40;
+/// A record has at most this many fields (a longer run of labels is a list, not one record).
+const MAX_FIELDS: usize = 64;
+/// A record joins one of the last this many groups, or starts its own.
+const RECENT_GROUPS: usize = 16;
 const LABEL_MAX_WORDS: usize = 5;
 
 // Keys of fields that have no label of their own.
@@ -374,6 +378,7 @@ fn labelled_records(doc: &mut Document) {
                 None => true,
                 Some(r) => {
                     r.has(&key)
+                        || r.fields.len() >= MAX_FIELDS
                         || (num.is_some() && !r.fields.is_empty())
                         || minutes_keys.contains(&key)
                 }
@@ -459,9 +464,12 @@ fn labelled_records(doc: &mut Document) {
             .filter(|f| f.key != NUM)
             .map(|f| f.key.clone())
             .collect();
+        // the most recent groups only (bounded work on long documents)
+        let recent = groups.len().saturating_sub(RECENT_GROUPS);
         let best = groups
             .iter()
             .enumerate()
+            .skip(recent)
             .map(|(g, (union, _))| (g, keys.intersection(union).count(), keys.is_subset(union)))
             .filter(|&(_, shared, subset)| shared >= 2 || subset && shared >= 1)
             .max_by_key(|&(g, shared, _)| (shared, std::cmp::Reverse(g)));
@@ -725,6 +733,11 @@ fn kind(s: &str) -> u8 {
     }
 }
 
+/// A one-cell-per-line table holds at most this many lines (a longer run is cut there).
+const MAX_CYCLE_LINES: usize = 12_000;
+/// The cycle of one-cell-per-line text is judged on this many records.
+const SAMPLE_RECORDS: usize = 40;
+
 /// Shape 3: one cell per line.
 fn cell_per_line(doc: &mut Document) {
     let mut i = 0;
@@ -790,6 +803,7 @@ fn find_cycle(run: &[Block]) -> Option<(usize, usize, Table)> {
             // the body: lines on the same page with no gap as long as a whole record
             let mut e = body0;
             while e < paras.len()
+                && e - body0 < MAX_CYCLE_LINES
                 && paras[e].prov.page == paras[s].prov.page
                 && (e == body0 || slot(e) - slot(e - 1) <= n as i64)
             {
@@ -799,11 +813,17 @@ fn find_cycle(run: &[Block]) -> Option<(usize, usize, Table)> {
             if records < MIN_RECORDS {
                 continue;
             }
-            let mut grid: Vec<Vec<&str>> = vec![vec![""; n]; records];
+            // the cells of the first records (a sample bounds the work on long runs)
+            let sample = records.min(SAMPLE_RECORDS);
+            let mut grid: Vec<Vec<&str>> = vec![vec![""; n]; sample];
             for (q, p) in paras.iter().enumerate().take(e).skip(body0) {
                 let off = (slot(q) - base) as usize;
+                if off / n >= sample {
+                    break;
+                }
                 grid[off / n][off % n] = p.text.as_str();
             }
+            let records = sample;
             // each column's cells alike, most columns filled in most records
             let mut score = 0.0;
             let mut filled_cols = 0;
@@ -843,22 +863,22 @@ fn find_cycle(run: &[Block]) -> Option<(usize, usize, Table)> {
             }];
             let base = slot(s + n);
             let records = ((slot(e - 1) - base) as usize) / n + 1;
-            for r in 0..records {
-                let mut cells: Vec<Cell> = (0..n).map(|_| Cell::new("", hprov)).collect();
-                let mut prov: Option<Prov> = None;
-                for (q, p) in paras.iter().enumerate().take(e).skip(s + n) {
-                    let off = (slot(q) - base) as usize;
-                    if off / n == r {
-                        cells[off % n] = Cell::new(p.text.trim(), p.prov);
-                        prov = Some(match prov {
-                            None => p.prov,
-                            Some(pr) => Prov {
-                                bbox: union(pr.bbox, p.prov.bbox),
-                                ..pr
-                            },
-                        });
-                    }
-                }
+            let mut grid: Vec<(Vec<Cell>, Option<Prov>)> = (0..records)
+                .map(|_| ((0..n).map(|_| Cell::new("", hprov)).collect(), None))
+                .collect();
+            for (q, p) in paras.iter().enumerate().take(e).skip(s + n) {
+                let off = (slot(q) - base) as usize;
+                let (cells, prov) = &mut grid[off / n];
+                cells[off % n] = Cell::new(p.text.trim(), p.prov);
+                *prov = Some(match *prov {
+                    None => p.prov,
+                    Some(pr) => Prov {
+                        bbox: union(pr.bbox, p.prov.bbox),
+                        ..pr
+                    },
+                });
+            }
+            for (mut cells, prov) in grid {
                 let prov = prov.unwrap_or(hprov);
                 // a repeated header line (a new page's) is no record
                 if cells
