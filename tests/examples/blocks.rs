@@ -1,5 +1,5 @@
 //! Write every fixture plan in every block family (records that are not tables) for seeds
-//! 1-3, the ones the tests use, to a folder:
+//! 1-6, the ones the tests use, to a folder:
 //! `cargo run -p plansift-tests --example blocks -- OUT_DIR`
 use plansift_tests::blocks::families;
 use plansift_tests::fixtures;
@@ -19,7 +19,7 @@ fn main() {
         let recs = records(&v);
         let title = v["title"].as_str().unwrap_or("Delivery plan");
         for fam in families() {
-            for seed in 1..=3u64 {
+            for seed in 1..=6u64 {
                 let dir = out.join(format!("{}-{seed}", fam.name));
                 std::fs::create_dir_all(&dir).expect("output folder");
                 std::fs::write(

@@ -115,9 +115,11 @@ impl Labels {
 
 /// A theme heading as PDF-to-text converters and Word exports write one.
 fn heading(text: &str, style: usize) -> String {
-    match style % 2 {
+    match style % 3 {
         0 => format!("## {text}"),
-        _ => format!("<b>{text}</b>"),
+        1 => format!("<b>{text}</b>"),
+        // a plain line standing alone (what a converter leaves of a bold heading)
+        _ => text.to_string(),
     }
 }
 
@@ -128,7 +130,7 @@ pub fn key_value_blocks(title: &str, recs: &[Record], seed: u64) -> String {
     let numbered = rng.below(3); // 0: "Action 3:", 1: "3. text", 2: no numbers
     let objective_banner = rng.below(2) == 0;
     let rag_style = rng.below(3);
-    let head_style = rng.below(2);
+    let head_style = rng.below(3);
     let with_update = rng.below(2) == 0;
     let mut out = format!("{title}\n\n");
     let (mut theme, mut objective): (Option<&str>, Option<&str>) = (None, None);

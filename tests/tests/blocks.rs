@@ -8,7 +8,7 @@ use plansift_tests::layouts::records;
 use plansift_tests::{fixtures, score, Score};
 use serde_json::Value;
 
-const SEEDS: [u64; 3] = [1, 2, 3];
+const SEEDS: [u64; 6] = [1, 2, 3, 4, 5, 6];
 
 #[test]
 fn every_block_family_meets_the_bars_on_every_plan() {

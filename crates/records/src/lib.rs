@@ -509,11 +509,14 @@ fn labelled_records(doc: &mut Document) {
             out.push(Block::Table(t));
         }
     };
+    let mut last_other: Option<usize> = None;
     for (idx, it) in items.into_iter().enumerate() {
         match it {
             Item::Other(i) => {
                 end_table(&mut table, &mut out);
                 out.push(old[i].clone());
+                last_other = Some(i);
+                continue;
             }
             Item::Record(r) => {
                 let group = group_of[&idx];
@@ -526,6 +529,21 @@ fn labelled_records(doc: &mut Document) {
                     end_table(&mut table, &mut out);
                 }
                 let row = record_row(&r, cols);
+                // a short line standing alone right above a group's first record is its
+                // heading (the walker reads it as the theme)
+                if table.is_none() && last_other.is_some_and(|j| r.blocks.first() == Some(&(j + 1)))
+                {
+                    let j = last_other.expect("checked");
+                    if let Block::Paragraph(p) = &old[j] {
+                        let alone = j == 0
+                            || !matches!(&old[j - 1], Block::Paragraph(q) if contiguous(&q.prov, &p.prov));
+                        if alone && heading_like(&p.text) {
+                            let mut h = p.clone();
+                            h.level = 2;
+                            *out.last_mut().expect("pushed") = Block::Heading(h);
+                        }
+                    }
+                }
                 let (_, t) = table.get_or_insert_with(|| {
                     (
                         group,
@@ -539,6 +557,7 @@ fn labelled_records(doc: &mut Document) {
                 t.rows.push(row);
             }
         }
+        last_other = None;
     }
     end_table(&mut table, &mut out);
     doc.blocks = out;
@@ -697,6 +716,18 @@ fn record_row(r: &Record, cols: &[(String, String)]) -> Row {
         cells,
         prov: Prov { bbox, ..first },
     }
+}
+
+/// A line that can head a group of records: a few words, no label, no sentence.
+fn heading_like(s: &str) -> bool {
+    let s = s.trim();
+    let words = s.split_whitespace().count();
+    (1..=12).contains(&words)
+        && s.chars().count() <= 100
+        && s.chars().next().is_some_and(|c| c.is_uppercase())
+        && !s.contains(':')
+        && !s.ends_with(['.', ',', ';'])
+        && s.chars().any(|c| c.is_alphabetic())
 }
 
 /// A short label line of a one-cell-per-line header: a few words, no digits, no sentence.

@@ -106,3 +106,16 @@ fn one_cell_per_line_rebuilds_the_rows() {
     );
     assert_eq!(t[0].rows.len(), 4);
 }
+
+#[test]
+fn a_line_standing_alone_above_a_group_is_its_heading() {
+    let mut d = doc("Plan\n\nBetter housing\n\nAction: Build homes\nLead: Jo Bloggs\n\nAction: Buy homes\nLead: Sam Smith\n\nAction: Let homes\nLead: Ann Lee\n");
+    rebuild(&mut d);
+    assert!(
+        matches!(&d.blocks[1], Block::Heading(h) if h.text == "Better housing"),
+        "{}",
+        plansift_model::render(&d)
+    );
+    assert!(matches!(&d.blocks[0], Block::Paragraph(_)));
+    assert_eq!(tables(&d).len(), 1);
+}
