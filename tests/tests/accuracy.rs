@@ -142,6 +142,29 @@ fn wild_plans_meet_the_floor() {
     );
 }
 
+/// Issue 10: minutes whose actions are ACTION lines among narrative (and an action log table)
+/// give every action, with its lead and deadline.
+#[test]
+fn minutes_action_lines_are_read() {
+    let dir = plansift_tests::fixtures().join("wild");
+    let file = dir.join("fenmouth-icb-quality-committee-minutes-2025-02.txt");
+    let doc = serde_json::to_value(plansift_extract::extract_path(&file)).expect("serialise");
+    let gold: Vec<plansift_tests::Gold> = plansift_eval::load_gold_dir(&dir.join("gold"))
+        .expect("gold")
+        .into_iter()
+        .filter(|g| g.stem == "fenmouth-icb-quality-committee-minutes-2025-02")
+        .collect();
+    assert_eq!(gold.len(), 1);
+    let s = plansift_tests::score(&gold, &[doc]).total;
+    println!("fenmouth: {}", s.summary());
+    assert!(
+        s.f1() >= 0.95 && s.field("lead") >= 0.95 && s.field("deadline") >= 0.95,
+        "{}\n{}",
+        s.summary(),
+        s.misses.join("\n")
+    );
+}
+
 // Issue 11: Word and Excel renderings of the fixture plans (made with LibreOffice by
 // scripts/make-office-fixtures.py and committed).
 mod office {

@@ -280,7 +280,11 @@ pub fn read_model(path: &str, bytes: &[u8]) -> Result<(Format, Document), ReadEr
             message: format!("{path}: {msg}"),
         });
     }
-    default_registry().read(&Input::new(path, bytes))
+    let (format, mut doc) = default_registry().read(&Input::new(path, bytes))?;
+    // records written as text (labelled blocks, minutes action lines, one cell per line)
+    // become tables, whatever front-end read the file
+    plansift_records::rebuild(&mut doc);
+    Ok((format, doc))
 }
 
 fn run(path: &str, bytes: &[u8], mut doc: PlanDocument, options: &ExtractOptions) -> PlanDocument {

@@ -18,7 +18,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
-use plansift_model::{Block, Cell, Diagnostic, Row, Table};
+use plansift_model::{Block, Cell, Diagnostic, Row, Table, TableOrigin};
 use plansift_normalize as norm;
 
 use crate::align::align;
@@ -71,6 +71,8 @@ pub struct Walker {
     fired: BTreeMap<&'static str, usize>,
     /// The last table's width and whether it ended in a plan.
     last_table: Option<(usize, bool)>,
+    /// The last table was records rebuilt as rows (`TableOrigin::Records`).
+    last_records: bool,
     /// The last plan seen, for a later page of its table with no header row.
     last_plan: Option<Plan>,
     theme: Option<String>,
@@ -251,6 +253,12 @@ impl Walker {
             self.fire("fold-spanned-columns");
         }
         let t = folded.as_ref().unwrap_or(t);
+        // Records rebuilt as rows are whole: a table of another kind after them neither
+        // continues nor resumes their plan.
+        if self.last_records && t.origin != TableOrigin::Records {
+            self.plan = None;
+            self.last_plan = None;
+        }
         let continuation = self.plan.is_some() && !self.gap_text;
         let headerless = assign::find_header(&t.rows, &self.profile).is_empty();
         // A page of the plan's table with its columns found differently: place them under
@@ -321,6 +329,9 @@ impl Walker {
             seen += 1;
             let header = if Some(i) == top {
                 true
+            } else if t.origin == TableOrigin::Records {
+                // records rebuilt as rows mark their header row (the labels) themselves
+                row.cells.iter().any(|c| c.header)
             } else if seen <= 4 && !in_plan || seen == 1 {
                 assign::is_header_row(row)
             } else {
@@ -368,6 +379,7 @@ impl Walker {
             self.gap_text = false;
         }
         self.last_table = Some((t.columns(), self.plan.is_some()));
+        self.last_records = t.origin == TableOrigin::Records;
         if self.plan.is_some() {
             self.last_plan = self.plan.clone();
         }
