@@ -1,0 +1,1044 @@
+//! Repeated records rebuilt as tables ([`TableOrigin::Records`]).
+//!
+//! Many plans published as web pages are not tables: one card per action, a definition list
+//! per action, `<strong>Owner:</strong> ...` lines, a small key-value table per action. Such
+//! a page repeats one *record* shape, and that repetition is the evidence this module reads:
+//!
+//! - **Records** are sibling elements of the same signature (tag name and class tokens, colour
+//!   tokens aside), at least [`MIN_RECORDS`] of them under one parent, each holding at least two
+//!   fields, and sharing at least two field keys between most of them (the same structure).
+//!   One `<dl>` or one key-value `<table>` whose labels repeat in cycles is a run of records too.
+//! - **Fields** of a record, in document order: `<dt>`/`<dd>` pairs, `<th>`/`<td>` rows of a
+//!   key-value table, a bold label ending in a colon (`<strong>Owner:</strong> Jane`), a
+//!   `Label: value` line or a two-element pair (`<span>Owner</span><span>Jane</span>`) when the
+//!   same label recurs in other records, and otherwise each block of text, keyed by its class
+//!   name when it has one (`class="action-owner"` -> "action owner": class tokens split at `-`,
+//!   `_` and camelCase, colour words and the record's own class prefix dropped) and by its tag
+//!   name when not. A classed inline element that opens a block (`<h3><span class="ref">1.1</span>
+//!   Title</h3>`) is a field of its own.
+//! - **Badges**: an element whose only sign of a rating is a colour (inline
+//!   `background-color`, or a class token naming a CSS colour: `green`, `tooltip_amber`,
+//!   `rag-red`, `status--amber`) gives its field that fill, as a table cell's fill.
+//!
+//! A run of records becomes one table: a header row of the field labels (cells marked
+//! `header`), then one row per record, a column per field key. Headings between runs stay
+//! headings, so a heading above a group of cards is read as its theme. Whether a table of
+//! records is a plan is decided by the interpretation stage, as for any table: a list of
+//! contacts, news items or an agenda has no action column and gives no actions.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::{NodeId, NodeRef};
+use plansift_model::{collapse_ws, Cell, Prov, Rgb, Row, Table, TableOrigin};
+use plansift_textkit::markup::{
+    collect, heading_level, is_block, is_bold_element, is_skipped, TextAcc,
+};
+use scraper::node::Element;
+use scraper::Node;
+
+use crate::color::{element_fill, parse_color};
+use crate::lines::SourceLines;
+
+/// Records of one signature a parent must hold before they are read as a table.
+pub(crate) const MIN_RECORDS: usize = 3;
+/// More fields than this in one record: it is a page section, not a record.
+const MAX_FIELDS: usize = 40;
+/// More text than this in one record: a page section.
+const MAX_RECORD_CHARS: usize = 12_000;
+/// A label is short.
+const MAX_LABEL_CHARS: usize = 48;
+const MAX_LABEL_WORDS: usize = 6;
+/// Nesting read inside one record.
+const MAX_DEPTH: usize = 24;
+/// Columns of a records table.
+const MAX_COLUMNS: usize = 48;
+
+/// Records found under one parent: the children they replace, and their table.
+pub(crate) struct Run {
+    pub nodes: Vec<NodeId>,
+    pub table: Table,
+}
+
+#[derive(Debug, Clone)]
+struct Field {
+    key: String,
+    label: String,
+    text: String,
+    fill: Option<Rgb>,
+    line: Option<u32>,
+    /// A label only taken when it recurs in other records: (key, text) otherwise.
+    weak: Option<(String, String)>,
+    /// A label given by markup (`dt`, `th`, bold with a colon): two in one record mean the
+    /// record holds records.
+    strong: bool,
+}
+
+#[derive(Debug)]
+struct Record {
+    line: Option<u32>,
+    fields: Vec<Field>,
+}
+
+/// Runs of records among the children of `parent`.
+pub(crate) fn detect(parent: NodeRef<'_, Node>, lines: &SourceLines) -> Vec<Run> {
+    // children that matter: elements, and text that is not white space (a separator)
+    let mut kids: Vec<(NodeRef<'_, Node>, Option<String>)> = Vec::new();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for c in parent.children() {
+        match c.value() {
+            Node::Element(el) => {
+                if is_skipped(el.name()) {
+                    continue;
+                }
+                let sig = signature(el);
+                if let Some(s) = &sig {
+                    *counts.entry(s.clone()).or_default() += 1;
+                }
+                kids.push((c, sig));
+            }
+            Node::Text(t) if !t.trim().is_empty() => kids.push((c, None)),
+            _ => {}
+        }
+    }
+    let mut runs = Vec::new();
+    // one dl / key-value table holding repeated label cycles
+    for (c, _) in &kids {
+        if let Some(run) = cycles(*c, lines) {
+            runs.push(run);
+        }
+    }
+    if !counts.values().any(|&n| n >= MIN_RECORDS) {
+        return runs;
+    }
+    // records of each signature that repeats
+    let mut recs: HashMap<NodeId, Record> = HashMap::new();
+    let mut by_sig: HashMap<&str, Vec<NodeId>> = HashMap::new();
+    for (c, sig) in &kids {
+        let Some(sig) = sig else { continue };
+        if counts.get(sig).copied().unwrap_or(0) < MIN_RECORDS {
+            continue;
+        }
+        if let Some(r) = record(*c, lines) {
+            recs.insert(c.id(), r);
+            by_sig.entry(sig.as_str()).or_default().push(c.id());
+        }
+    }
+    let mut good: HashSet<NodeId> = HashSet::new();
+    for ids in by_sig.values() {
+        if ids.len() < MIN_RECORDS {
+            continue;
+        }
+        let mut group: Vec<&mut Record> = Vec::new();
+        // resolve weak labels over the whole group, then check the shared structure
+        let mut label_freq: HashMap<String, usize> = HashMap::new();
+        for id in ids {
+            if let Some(r) = recs.get(id) {
+                let keys: HashSet<&str> = r
+                    .fields
+                    .iter()
+                    .filter(|f| f.weak.is_some())
+                    .map(|f| f.key.as_str())
+                    .collect();
+                for k in keys {
+                    *label_freq.entry(k.to_string()).or_default() += 1;
+                }
+            }
+        }
+        for (id, r) in recs.iter_mut() {
+            if ids.contains(id) {
+                group.push(r);
+            }
+        }
+        for r in group.iter_mut() {
+            for f in r.fields.iter_mut() {
+                if let Some((key, text)) = f.weak.take() {
+                    if label_freq.get(&f.key).copied().unwrap_or(0) < 2 {
+                        f.key = key;
+                        f.label = String::new();
+                        f.text = text;
+                    }
+                }
+            }
+            merge_same_keys(&mut r.fields);
+        }
+        let mut key_freq: HashMap<&str, usize> = HashMap::new();
+        for r in &group {
+            let keys: HashSet<&str> = r.fields.iter().map(|f| f.key.as_str()).collect();
+            for k in keys {
+                *key_freq.entry(k).or_default() += 1;
+            }
+        }
+        let n = group.len();
+        let shared = key_freq.values().filter(|&&c| c * 2 >= n && c >= 2).count();
+        if shared >= 2 {
+            good.extend(ids.iter().copied());
+        }
+    }
+    if good.is_empty() {
+        return runs;
+    }
+    // contiguous runs of good records (elements without text between them are ignored)
+    let mut cur: Vec<NodeId> = Vec::new();
+    let mut cur_sig: Option<&str> = None;
+    let flush = |cur: &mut Vec<NodeId>, runs: &mut Vec<Run>, recs: &mut HashMap<NodeId, Record>| {
+        if cur.is_empty() {
+            return;
+        }
+        let records: Vec<Record> = cur.iter().filter_map(|id| recs.remove(id)).collect();
+        if let Some(table) = build_table(&records) {
+            runs.push(Run {
+                nodes: std::mem::take(cur),
+                table,
+            });
+        }
+        cur.clear();
+    };
+    for (c, sig) in &kids {
+        if good.contains(&c.id()) {
+            if cur_sig != sig.as_deref() {
+                flush(&mut cur, &mut runs, &mut recs);
+            }
+            cur_sig = sig.as_deref();
+            cur.push(c.id());
+        } else if !is_blank(*c) {
+            flush(&mut cur, &mut runs, &mut recs);
+            cur_sig = None;
+        }
+    }
+    flush(&mut cur, &mut runs, &mut recs);
+    runs
+}
+
+/// Elements that can be records: block containers and paragraphs (not headings, rows, list
+/// wrappers or line breaks).
+fn signature(el: &Element) -> Option<String> {
+    let name = el.name();
+    let container = matches!(
+        name,
+        "div"
+            | "article"
+            | "section"
+            | "li"
+            | "p"
+            | "dl"
+            | "table"
+            | "aside"
+            | "details"
+            | "blockquote"
+            | "figure"
+            | "form"
+            | "fieldset"
+    ) || (!is_block(name) && heading_level(name).is_none() && name != "br");
+    if !container {
+        return None;
+    }
+    let mut classes: Vec<String> = el
+        .attr("class")
+        .unwrap_or("")
+        .split_ascii_whitespace()
+        .filter(|t| class_colour(t).is_none())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    classes.sort();
+    classes.dedup();
+    Some(format!("{name}.{}", classes.join(".")))
+}
+
+fn is_blank(n: NodeRef<'_, Node>) -> bool {
+    match n.value() {
+        Node::Text(t) => t.trim().is_empty(),
+        Node::Element(_) => !n.descendants().any(|d| match d.value() {
+            Node::Text(t) => !t.trim().is_empty(),
+            _ => false,
+        }),
+        _ => true,
+    }
+}
+
+/// The words of a class token: split at `-`, `_` and camelCase, lower case.
+fn class_words(token: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for part in token.split(['-', '_']) {
+        let mut w = String::new();
+        let mut prev_lower = false;
+        for ch in part.chars() {
+            if ch.is_uppercase() && prev_lower && !w.is_empty() {
+                words.push(std::mem::take(&mut w));
+            }
+            prev_lower = ch.is_lowercase() || ch.is_ascii_digit();
+            w.extend(ch.to_lowercase());
+        }
+        if !w.is_empty() {
+            words.push(w);
+        }
+    }
+    words
+}
+
+/// A class token that names a colour (`green`, `tooltip_amber`, `rag-red`, `status--amber`).
+fn class_colour(token: &str) -> Option<Rgb> {
+    class_words(token).iter().find_map(|w| parse_color(w))
+}
+
+/// The colour an element shows: its own fill, or a colour class token.
+fn colour(el: &Element) -> Option<Rgb> {
+    element_fill(el).or_else(|| {
+        el.attr("class")
+            .unwrap_or("")
+            .split_ascii_whitespace()
+            .find_map(class_colour)
+    })
+}
+
+/// The label a class attribute gives a field: the words of its class tokens, without colour
+/// words, numbers and the record's own class prefix (`action-card__owner` -> "owner").
+fn class_label(el: &Element, record_classes: &[String]) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for token in el.attr("class").unwrap_or("").split_ascii_whitespace() {
+        let lower = token.to_ascii_lowercase();
+        let mut rest: &str = &lower;
+        for rc in record_classes {
+            if let Some(r) = rest.strip_prefix(rc.as_str()) {
+                if r.starts_with(['-', '_']) {
+                    rest = r.trim_start_matches(['-', '_']);
+                    break;
+                }
+            }
+        }
+        if record_classes.iter().any(|rc| rc == rest) {
+            continue;
+        }
+        for w in class_words(rest) {
+            if w.len() < 2
+                || w.bytes().all(|b| b.is_ascii_digit())
+                || parse_color(&w).is_some()
+                || words.contains(&w)
+            {
+                continue;
+            }
+            words.push(w);
+        }
+    }
+    // written as a label is ("Action owner"): a header row of lower-case words and capitalised
+    // labels would look like a row of values
+    let mut label = words.join(" ");
+    if let Some(first) = label.get(..1) {
+        label = first.to_ascii_uppercase() + &label[1..];
+    }
+    label
+}
+
+fn text_of(node: NodeRef<'_, Node>) -> String {
+    let mut acc = TextAcc::default();
+    collect(&mut acc, node, false);
+    acc.finish().text
+}
+
+/// A short text that can be a label.
+fn label_like(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.chars().count() <= MAX_LABEL_CHARS
+        && s.split_whitespace().count() <= MAX_LABEL_WORDS
+        && s.chars().any(char::is_alphabetic)
+}
+
+fn clean_label(s: &str) -> String {
+    collapse_ws(s.trim().trim_end_matches([':', '-', '–']).trim())
+}
+
+fn key_of(label: &str) -> String {
+    format!("l:{}", label.to_lowercase())
+}
+
+/// `Label: value` in plain text: the label, when it is one.
+fn colon_label(text: &str) -> Option<(String, String)> {
+    let (l, v) = text.split_once(':')?;
+    let v = v.trim();
+    let first = l.trim().chars().next()?;
+    (label_like(l) && first.is_uppercase() && !v.is_empty() && !l.contains(['(', '/', '.']))
+        .then(|| (clean_label(l), v.to_string()))
+}
+
+struct Builder<'a> {
+    lines: &'a SourceLines,
+    record_classes: Vec<String>,
+    fields: Vec<Field>,
+    chars: usize,
+    valid: bool,
+}
+
+/// The record an element holds, if it is one.
+fn record(node: NodeRef<'_, Node>, lines: &SourceLines) -> Option<Record> {
+    let Node::Element(el) = node.value() else {
+        return None;
+    };
+    let record_classes: Vec<String> = el
+        .attr("class")
+        .unwrap_or("")
+        .split_ascii_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let mut b = Builder {
+        lines,
+        record_classes,
+        fields: Vec::new(),
+        chars: 0,
+        valid: true,
+    };
+    let line = lines.line(node.id());
+    // the record's own colour (a card with a `rag-green` class)
+    if let Some(fill) = colour(el) {
+        let label = el
+            .attr("class")
+            .unwrap_or("")
+            .split_ascii_whitespace()
+            .find(|t| class_colour(t).is_some())
+            .map(|t| {
+                class_words(t)
+                    .into_iter()
+                    .filter(|w| parse_color(w).is_none() && w.len() > 1)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default();
+        b.fields.push(Field {
+            key: format!("c:{label}#colour"),
+            label,
+            text: String::new(),
+            fill: Some(fill),
+            line,
+            weak: None,
+            strong: false,
+        });
+    }
+    if el.name() == "table" {
+        b.table(node);
+    } else if el.name() == "dl" {
+        b.dl(node);
+    } else {
+        b.element(node, 0);
+    }
+    if !b.valid || b.fields.len() > MAX_FIELDS || b.chars > MAX_RECORD_CHARS {
+        return None;
+    }
+    // two markup labels alike in one record: it holds records of its own
+    let mut strong: HashSet<&str> = HashSet::new();
+    for f in b.fields.iter().filter(|f| f.strong) {
+        if !strong.insert(f.key.as_str()) {
+            return None;
+        }
+    }
+    let filled = b
+        .fields
+        .iter()
+        .filter(|f| !f.text.is_empty() || f.fill.is_some())
+        .count();
+    (filled >= 2).then_some(Record {
+        line,
+        fields: b.fields,
+    })
+}
+
+/// Fields with the same key in one record (two unlabelled paragraphs) are one field.
+fn merge_same_keys(fields: &mut Vec<Field>) {
+    let mut out: Vec<Field> = Vec::with_capacity(fields.len());
+    for f in fields.drain(..) {
+        if let Some(prev) = out.iter_mut().find(|p| p.key == f.key) {
+            if !f.text.is_empty() {
+                if !prev.text.is_empty() {
+                    prev.text.push(' ');
+                }
+                prev.text.push_str(&f.text);
+            }
+            prev.fill = prev.fill.or(f.fill);
+        } else {
+            out.push(f);
+        }
+    }
+    *fields = out;
+}
+
+/// A field being gathered from inline content.
+#[derive(Default)]
+struct Seg {
+    label: Option<String>,
+    acc: TextAcc,
+    fill: Option<Rgb>,
+    line: Option<u32>,
+    /// Key and label of a classed inline element that is a field of its own.
+    classed: Option<String>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, f: Field) {
+        self.chars += f.text.len();
+        self.fields.push(f);
+    }
+
+    /// The key and label of an unlabelled field in `el`.
+    fn plain_key(&self, el: &Element) -> (String, String) {
+        let cl = class_label(el, &self.record_classes);
+        if cl.is_empty() {
+            (format!("t:{}", el.name()), String::new())
+        } else {
+            (format!("c:{cl}"), cl)
+        }
+    }
+
+    fn element(&mut self, node: NodeRef<'_, Node>, depth: usize) {
+        if depth > MAX_DEPTH {
+            self.valid = false;
+            return;
+        }
+        let Node::Element(el) = node.value() else {
+            return;
+        };
+        match el.name() {
+            "dl" => return self.dl(node),
+            "table" => return self.table(node),
+            _ => {}
+        }
+        if self.pair(node, el) {
+            return;
+        }
+        // runs of inline content between block children
+        let mut inline: Vec<NodeRef<'_, Node>> = Vec::new();
+        for c in node.children() {
+            let block = match c.value() {
+                Node::Element(e) => {
+                    if is_skipped(e.name()) {
+                        continue;
+                    }
+                    is_block(e.name()) && e.name() != "br"
+                }
+                _ => false,
+            };
+            if block {
+                if !inline.is_empty() {
+                    self.inline(el, &std::mem::take(&mut inline));
+                }
+                self.element(c, depth + 1);
+                if !self.valid {
+                    return;
+                }
+            } else {
+                inline.push(c);
+            }
+        }
+        if !inline.is_empty() {
+            self.inline(el, &inline);
+        }
+    }
+
+    /// `<div><span>Owner</span><span>Jane</span></div>`: a label and its value.
+    fn pair(&mut self, node: NodeRef<'_, Node>, el: &Element) -> bool {
+        let mut elems = Vec::new();
+        for c in node.children() {
+            match c.value() {
+                Node::Element(e) if !is_skipped(e.name()) => elems.push(c),
+                Node::Text(t) if !t.trim().is_empty() => return false,
+                _ => {}
+            }
+        }
+        let [first, second] = elems[..] else {
+            return false;
+        };
+        let (Node::Element(fe), Node::Element(se)) = (first.value(), second.value()) else {
+            return false;
+        };
+        if heading_level(fe.name()).is_some()
+            || first
+                .children()
+                .any(|c| matches!(c.value(), Node::Element(e) if is_block(e.name())))
+            || matches!(se.name(), "dl" | "table" | "ul" | "ol")
+        {
+            return false;
+        }
+        let label = text_of(first);
+        let value = text_of(second);
+        if !label_like(&label) || value.is_empty() && colour(se).is_none() {
+            return false;
+        }
+        let strong = label.trim_end().ends_with(':')
+            || is_bold_element(fe)
+            || matches!(fe.name(), "label" | "dt" | "th");
+        let label = clean_label(&label);
+        let (pk, _) = self.plain_key(el);
+        let full = collapse_ws(&format!("{} {value}", text_of(first)));
+        let fill = colour(se).or_else(|| badge_below(second));
+        self.push(Field {
+            key: key_of(&label),
+            label,
+            text: value,
+            fill,
+            line: self.lines.line(second.id()).or(self.lines.line(node.id())),
+            weak: (!strong).then_some((pk, full)),
+            strong,
+        });
+        true
+    }
+
+    /// Inline content of `parent`: fields split at bold labels ending in a colon and at line
+    /// breaks; a classed element that opens a field is a field of its own.
+    fn inline(&mut self, parent: &Element, nodes: &[NodeRef<'_, Node>]) {
+        let mut segs: Vec<Seg> = Vec::new();
+        let mut cur = Seg::default();
+        let mut strip_colon = false;
+        for (i, n) in nodes.iter().enumerate() {
+            match n.value() {
+                Node::Text(t) => {
+                    let mut s: &str = t;
+                    if strip_colon {
+                        let trimmed = s.trim_start();
+                        if let Some(r) = trimmed.strip_prefix(':') {
+                            s = r;
+                        }
+                        if !trimmed.is_empty() {
+                            strip_colon = false;
+                        }
+                    }
+                    cur.acc.push_text(s, false);
+                }
+                Node::Element(e) => {
+                    let name = e.name();
+                    if is_skipped(name) {
+                        continue;
+                    }
+                    if name == "br" {
+                        segs.push(std::mem::take(&mut cur));
+                        continue;
+                    }
+                    let text = text_of(*n);
+                    let next_colon = nodes.get(i + 1).is_some_and(
+                        |nx| matches!(nx.value(), Node::Text(t) if t.trim_start().starts_with(':')),
+                    );
+                    let labelish = (is_bold_element(e) || name == "label")
+                        && label_like(&text)
+                        && (text.trim_end().ends_with(':') || next_colon);
+                    if labelish {
+                        segs.push(std::mem::take(&mut cur));
+                        cur.label = Some(clean_label(&text));
+                        cur.line = self.lines.line(n.id());
+                        strip_colon = next_colon;
+                        continue;
+                    }
+                    let fill = colour(e).or_else(|| badge_below(*n));
+                    let cl = class_label(e, &self.record_classes);
+                    if !cur.acc.has_text() && cur.label.is_some() {
+                        // the value of a label: `<b>Status:</b> <span class="rag-green">On track</span>`
+                        collect(&mut cur.acc, *n, false);
+                        cur.fill = cur.fill.or(fill);
+                        continue;
+                    }
+                    if (!cl.is_empty() || fill.is_some())
+                        && !cur.acc.has_text()
+                        && text.chars().count() <= MAX_LABEL_CHARS
+                    {
+                        // a classed element opening the field, or a colour badge
+                        segs.push(std::mem::take(&mut cur));
+                        segs.push(Seg {
+                            acc: {
+                                let mut a = TextAcc::default();
+                                a.push_text(&text, false);
+                                a
+                            },
+                            fill,
+                            line: self.lines.line(n.id()),
+                            classed: Some(cl),
+                            ..Seg::default()
+                        });
+                        continue;
+                    }
+                    if cur.line.is_none() {
+                        cur.line = self.lines.line(n.id());
+                    }
+                    cur.fill = cur
+                        .fill
+                        .or(fill.filter(|_| text.chars().count() <= MAX_LABEL_CHARS));
+                    collect(&mut cur.acc, *n, false);
+                }
+                _ => {}
+            }
+        }
+        segs.push(cur);
+        let (pk, pl) = self.plain_key(parent);
+        // unlabelled segments of one block stay one field (lines of one paragraph)
+        let mut plain: Option<Field> = None;
+        for s in segs {
+            let text = s.acc.finish().text;
+            if text.is_empty() && s.fill.is_none() && s.label.is_none() {
+                continue;
+            }
+            if let Some(label) = s.label {
+                if let Some(p) = plain.take() {
+                    self.push(p);
+                }
+                self.push(Field {
+                    key: key_of(&label),
+                    label,
+                    text,
+                    fill: s.fill,
+                    line: s.line,
+                    weak: None,
+                    strong: true,
+                });
+            } else if let Some(cl) = s.classed {
+                if let Some(p) = plain.take() {
+                    self.push(p);
+                }
+                let (key, label) = if cl.is_empty() {
+                    ("badge".to_string(), String::new())
+                } else {
+                    (format!("c:{cl}"), cl)
+                };
+                self.push(Field {
+                    key,
+                    label,
+                    text,
+                    fill: s.fill,
+                    line: s.line,
+                    weak: None,
+                    strong: false,
+                });
+            } else if let Some((label, value)) = colon_label(&text) {
+                if let Some(p) = plain.take() {
+                    self.push(p);
+                }
+                self.push(Field {
+                    key: key_of(&label),
+                    label,
+                    text: value,
+                    fill: s.fill,
+                    line: s.line,
+                    weak: Some((pk.clone(), text)),
+                    strong: false,
+                });
+            } else {
+                match &mut plain {
+                    Some(p) => {
+                        p.text.push(' ');
+                        p.text.push_str(&text);
+                        p.fill = p.fill.or(s.fill);
+                    }
+                    None => {
+                        plain = Some(Field {
+                            key: pk.clone(),
+                            label: pl.clone(),
+                            text,
+                            fill: s.fill,
+                            line: s.line,
+                            weak: None,
+                            strong: false,
+                        })
+                    }
+                }
+            }
+        }
+        if let Some(p) = plain {
+            self.push(p);
+        }
+    }
+
+    /// `<dt>`/`<dd>` pairs, in order, through wrapper elements (`govuk-summary-list__row`).
+    fn dl(&mut self, node: NodeRef<'_, Node>) {
+        for (label, dd, line) in dl_pairs(node, self.lines) {
+            let text = text_of(dd);
+            let fill = match dd.value() {
+                Node::Element(e) => colour(e).or_else(|| badge_below(dd)),
+                _ => None,
+            };
+            let (key, label, strong) = match label {
+                Some(l) => (key_of(&l), l, true),
+                None => ("t:dd".to_string(), String::new(), false),
+            };
+            self.push(Field {
+                key,
+                label,
+                text,
+                fill,
+                line,
+                weak: None,
+                strong,
+            });
+        }
+    }
+
+    /// Rows of a key-value table: `<th>` (or a bold or short first cell) and its value. A
+    /// table with wider rows is no record.
+    fn table(&mut self, node: NodeRef<'_, Node>) {
+        match kv_rows(node, self.lines) {
+            Some(rows) => {
+                for f in rows {
+                    self.push(f);
+                }
+            }
+            None => self.valid = false,
+        }
+    }
+}
+
+/// The colour of a badge inside an element (its first coloured descendant with little text).
+fn badge_below(node: NodeRef<'_, Node>) -> Option<Rgb> {
+    node.descendants()
+        .skip(1)
+        .take(12)
+        .find_map(|d| match d.value() {
+            Node::Element(e) => colour(e).filter(|_| text_of(d).chars().count() <= MAX_LABEL_CHARS),
+            _ => None,
+        })
+}
+
+/// `(label, dd, line)` of a definition list.
+fn dl_pairs<'a>(
+    node: NodeRef<'a, Node>,
+    lines: &SourceLines,
+) -> Vec<(Option<String>, NodeRef<'a, Node>, Option<u32>)> {
+    let mut out = Vec::new();
+    let mut label: Option<String> = None;
+    let mut label_line = None;
+    let mut pending_dt = false;
+    let mut stack: Vec<NodeRef<'a, Node>> = node.children().collect();
+    stack.reverse();
+    while let Some(n) = stack.pop() {
+        let Node::Element(e) = n.value() else {
+            continue;
+        };
+        match e.name() {
+            "dt" => {
+                let t = clean_label(&text_of(n));
+                label = Some(match (pending_dt, label.take()) {
+                    (true, Some(prev)) if !prev.is_empty() => format!("{prev} {t}"),
+                    _ => t,
+                });
+                label_line = lines.line(n.id());
+                pending_dt = true;
+            }
+            "dd" => {
+                let line = lines.line(n.id()).or(label_line);
+                out.push((label.clone().filter(|l| !l.is_empty()), n, line));
+                pending_dt = false;
+            }
+            "dl" => {}
+            _ => {
+                let mut kids: Vec<_> = n.children().collect();
+                kids.reverse();
+                stack.extend(kids);
+            }
+        }
+    }
+    out
+}
+
+/// The fields of a key-value table, or `None` when it is not one.
+fn kv_rows(node: NodeRef<'_, Node>, lines: &SourceLines) -> Option<Vec<Field>> {
+    let mut out = Vec::new();
+    for tr in node.descendants() {
+        let Node::Element(e) = tr.value() else {
+            continue;
+        };
+        if e.name() == "caption" {
+            let t = text_of(tr);
+            if !t.is_empty() {
+                out.push(Field {
+                    key: "t:caption".into(),
+                    label: String::new(),
+                    text: t,
+                    fill: None,
+                    line: lines.line(tr.id()),
+                    weak: None,
+                    strong: false,
+                });
+            }
+            continue;
+        }
+        if e.name() != "tr" {
+            continue;
+        }
+        // rows of a nested table belong to the cell that holds it
+        if tr
+            .ancestors()
+            .take_while(|a| a.id() != node.id())
+            .any(|a| matches!(a.value(), Node::Element(x) if x.name() == "table"))
+        {
+            continue;
+        }
+        let cells: Vec<_> = tr
+            .children()
+            .filter(|c| matches!(c.value(), Node::Element(x) if matches!(x.name(), "td" | "th")))
+            .collect();
+        let texts: Vec<String> = cells.iter().map(|c| text_of(*c)).collect();
+        let fills: Vec<Option<Rgb>> = cells
+            .iter()
+            .map(|c| match c.value() {
+                Node::Element(x) => colour(x).or_else(|| badge_below(*c)),
+                _ => None,
+            })
+            .collect();
+        let nonempty = texts.iter().filter(|t| !t.is_empty()).count();
+        if nonempty == 0 && fills.iter().all(Option::is_none) {
+            continue;
+        }
+        let line = lines.line(tr.id());
+        match cells.len() {
+            1 => out.push(Field {
+                key: "t:title".into(),
+                label: String::new(),
+                text: texts[0].clone(),
+                fill: fills[0],
+                line,
+                weak: None,
+                strong: false,
+            }),
+            2 => {
+                let Node::Element(first) = cells[0].value() else {
+                    return None;
+                };
+                let marked = first.name() == "th" || is_bold_element(first);
+                if !label_like(&texts[0]) || !(marked || texts[0].trim_end().ends_with(':')) {
+                    return None;
+                }
+                let label = clean_label(&texts[0]);
+                out.push(Field {
+                    key: key_of(&label),
+                    label,
+                    text: texts[1].clone(),
+                    fill: fills[1],
+                    line,
+                    weak: None,
+                    strong: true,
+                });
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// One `<dl>` or key-value `<table>` whose labels repeat in cycles: a run of records, a new
+/// one at each label already seen in the current one.
+fn cycles(node: NodeRef<'_, Node>, lines: &SourceLines) -> Option<Run> {
+    let Node::Element(el) = node.value() else {
+        return None;
+    };
+    let fields: Vec<Field> = match el.name() {
+        "dl" => dl_pairs(node, lines)
+            .into_iter()
+            .map(|(label, dd, line)| {
+                let label = label.unwrap_or_default();
+                Field {
+                    key: key_of(&label),
+                    label,
+                    text: text_of(dd),
+                    fill: match dd.value() {
+                        Node::Element(e) => colour(e).or_else(|| badge_below(dd)),
+                        _ => None,
+                    },
+                    line,
+                    weak: None,
+                    strong: true,
+                }
+            })
+            .collect(),
+        "table" => kv_rows(node, lines)?,
+        _ => return None,
+    };
+    let mut records: Vec<Record> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    for f in fields {
+        if seen.contains(&f.key) || records.is_empty() {
+            seen.clear();
+            records.push(Record {
+                line: f.line,
+                fields: Vec::new(),
+            });
+        }
+        seen.insert(f.key.clone());
+        if let Some(r) = records.last_mut() {
+            r.fields.push(f);
+        }
+    }
+    if records.len() < MIN_RECORDS {
+        return None;
+    }
+    let mut freq: HashMap<&str, usize> = HashMap::new();
+    for r in &records {
+        for f in &r.fields {
+            *freq.entry(f.key.as_str()).or_default() += 1;
+        }
+    }
+    let n = records.len();
+    if freq.values().filter(|&&c| c * 2 >= n && c >= 2).count() < 2 {
+        return None;
+    }
+    let table = build_table(&records)?;
+    Some(Run {
+        nodes: vec![node.id()],
+        table,
+    })
+}
+
+/// Records -> a table: a header row of the labels (when any), one row per record.
+fn build_table(records: &[Record]) -> Option<Table> {
+    // the keys in record order: a key first met in a later record goes after the key
+    // that precedes it there
+    let mut keys: Vec<(&str, &str)> = Vec::new();
+    for r in records {
+        let mut at = 0;
+        for f in &r.fields {
+            match keys.iter().position(|(k, _)| *k == f.key) {
+                Some(p) => at = p + 1,
+                None => {
+                    keys.insert(at, (f.key.as_str(), f.label.as_str()));
+                    at += 1;
+                }
+            }
+        }
+    }
+    // columns empty in every record are dropped
+    keys.retain(|(k, _)| {
+        records.iter().any(|r| {
+            r.fields
+                .iter()
+                .any(|f| f.key == *k && (!f.text.is_empty() || f.fill.is_some()))
+        })
+    });
+    if keys.len() < 2 || keys.len() > MAX_COLUMNS {
+        return None;
+    }
+    let first_line = records.iter().find_map(|r| r.line);
+    let top = first_line.map_or(Prov::page(1), |l| Prov::line(1, l));
+    let mut rows = Vec::with_capacity(records.len() + 1);
+    if keys.iter().any(|(_, l)| !l.is_empty()) {
+        rows.push(Row {
+            cells: keys
+                .iter()
+                .map(|(_, l)| Cell {
+                    header: true,
+                    bold: !l.is_empty(),
+                    ..Cell::new(*l, top)
+                })
+                .collect(),
+            prov: top,
+        });
+    }
+    for r in records {
+        let prov = r.line.map_or(Prov::page(1), |l| Prov::line(1, l));
+        let cells = keys
+            .iter()
+            .map(|(k, _)| match r.fields.iter().find(|f| f.key == *k) {
+                Some(f) => Cell {
+                    fill: f.fill,
+                    ..Cell::new(f.text.clone(), f.line.map_or(prov, |l| Prov::line(1, l)))
+                },
+                None => Cell::new("", prov),
+            })
+            .collect();
+        rows.push(Row { cells, prov });
+    }
+    Some(Table {
+        rows,
+        origin: TableOrigin::Records,
+        prov: top,
+    })
+}
