@@ -2,6 +2,7 @@
 //! the hand labels in `fixtures/gold/` by `plansift-eval` (the rules of the shared
 //! `eval/score.py`), and the layout-variation generator of [`layouts`].
 
+pub mod cards;
 pub mod layouts;
 
 use std::path::{Path, PathBuf};
