@@ -101,6 +101,7 @@ pub fn parse(html: &str) -> Document {
 pub fn parse_with(html: &str, options: ParseOptions) -> Document {
     let doc = Html::parse_document(html);
     let lines = SourceLines::new(html, &doc);
+    let record_index = records::Index::new(&doc, &lines);
     let meta_title = title(&doc);
     let mut flow = Flow {
         lines: &lines,
@@ -112,6 +113,7 @@ pub fn parse_with(html: &str, options: ParseOptions) -> Document {
         css: PageCss::from_doc(&doc),
         records: HashMap::new(),
         record_skip: HashSet::new(),
+        record_index: &record_index,
     };
     let body = doc
         .tree
@@ -174,6 +176,7 @@ struct Flow<'l> {
     /// the run's other elements, which are skipped.
     records: HashMap<ego_tree::NodeId, Table>,
     record_skip: HashSet<ego_tree::NodeId>,
+    record_index: &'l records::Index<'l>,
 }
 
 impl Flow<'_> {
@@ -202,7 +205,7 @@ impl Flow<'_> {
 
     /// Find the runs of records among `node`'s children (see `records.rs`).
     fn scan_records(&mut self, node: NodeRef<'_, Node>) {
-        for run in records::detect(node, self.lines) {
+        for run in records::detect(node, self.record_index) {
             let mut ids = run.nodes.into_iter();
             if let Some(first) = ids.next() {
                 self.records.insert(first, run.table);

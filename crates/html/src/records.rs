@@ -26,6 +26,7 @@
 //! records is a plan is decided by the interpretation stage, as for any table: a list of
 //! contacts, news items or an agenda has no action column and gives no actions.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use ego_tree::{NodeId, NodeRef};
@@ -34,7 +35,7 @@ use plansift_textkit::markup::{
     collect, heading_level, is_block, is_bold_element, is_skipped, TextAcc,
 };
 use scraper::node::Element;
-use scraper::Node;
+use scraper::{Html, Node};
 
 use crate::color::{element_fill, parse_color};
 use crate::lines::SourceLines;
@@ -66,11 +67,9 @@ struct Field {
     text: String,
     fill: Option<Rgb>,
     line: Option<u32>,
-    /// A label only taken when it recurs in other records: (key, text) otherwise.
-    weak: Option<(String, String)>,
-    /// A label given by markup (`dt`, `th`, bold with a colon): two in one record mean the
-    /// record holds records.
-    strong: bool,
+    /// A label only taken when it recurs in most records: the fields read without it
+    /// otherwise.
+    weak: Option<Vec<Field>>,
 }
 
 #[derive(Debug)]
@@ -79,8 +78,147 @@ struct Record {
     fields: Vec<Field>,
 }
 
+/// What the whole page says about record classes: a class is a child signature under a
+/// parent signature (`div.grid` > `div.col`). A group of one or two cards under its own
+/// wrapper (one wrapper per theme) is read as records when its class repeats across the page.
+pub(crate) struct Index<'a> {
+    lines: &'a SourceLines,
+    members: HashMap<(String, String), Vec<NodeRef<'a, Node>>>,
+    stats: RefCell<HashMap<(String, String), Option<Stats>>>,
+}
+
+/// Statistics of a group of records: how many, in how many each weak label occurs, and
+/// whether they share a structure.
+#[derive(Clone)]
+struct Stats {
+    n: usize,
+    label_freq: HashMap<String, usize>,
+    shared: bool,
+}
+
+impl<'a> Index<'a> {
+    pub(crate) fn new(doc: &'a Html, lines: &'a SourceLines) -> Self {
+        let mut members: HashMap<(String, String), Vec<NodeRef<'a, Node>>> = HashMap::new();
+        for n in doc.tree.root().descendants() {
+            let Node::Element(pe) = n.value() else {
+                continue;
+            };
+            let psig = parent_signature(pe);
+            for c in n.children() {
+                if let Node::Element(ce) = c.value() {
+                    if let Some(sig) = signature(ce) {
+                        members.entry((psig.clone(), sig)).or_default().push(c);
+                    }
+                }
+            }
+        }
+        members.retain(|_, v| v.len() >= MIN_RECORDS);
+        Index {
+            lines,
+            members,
+            stats: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The statistics of a class over the whole page (`None`: too few records in it).
+    fn class_stats(&self, class: &(String, String)) -> Option<Stats> {
+        if let Some(s) = self.stats.borrow().get(class) {
+            return s.clone();
+        }
+        let members = self.members.get(class)?;
+        let mut recs: Vec<Record> = members
+            .iter()
+            .filter_map(|m| record(*m, self.lines))
+            .collect();
+        let stats = (recs.len() >= MIN_RECORDS).then(|| {
+            let mut group: Vec<&mut Record> = recs.iter_mut().collect();
+            group_stats(&mut group)
+        });
+        self.stats.borrow_mut().insert(class.clone(), stats.clone());
+        stats
+    }
+}
+
+fn parent_signature(el: &Element) -> String {
+    let mut classes: Vec<String> = el
+        .attr("class")
+        .unwrap_or("")
+        .split_ascii_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    classes.sort();
+    format!("{}.{}", el.name(), classes.join("."))
+}
+
+/// In how many records each weak label occurs.
+fn weak_label_freq(group: &[&mut Record]) -> HashMap<String, usize> {
+    let mut label_freq: HashMap<String, usize> = HashMap::new();
+    for r in group {
+        let keys: HashSet<&str> = r
+            .fields
+            .iter()
+            .filter(|f| f.weak.is_some())
+            .map(|f| f.key.as_str())
+            .collect();
+        for k in keys {
+            *label_freq.entry(k.to_string()).or_default() += 1;
+        }
+    }
+    label_freq
+}
+
+/// Weak labels kept where they recur in most records of the group (`n` of them), the
+/// others read as text; fields with one key merged.
+fn resolve(group: &mut [&mut Record], label_freq: &HashMap<String, usize>, n: usize) {
+    for r in group.iter_mut() {
+        let mut out = Vec::with_capacity(r.fields.len());
+        for mut f in r.fields.drain(..) {
+            match f.weak.take() {
+                // a label recurs in most records; a colon in one action's text does not
+                Some(fallback)
+                    if label_freq.get(&f.key).copied().unwrap_or(0) < 2
+                        || label_freq.get(&f.key).copied().unwrap_or(0) * 2 < n =>
+                {
+                    out.extend(fallback)
+                }
+                _ => out.push(f),
+            }
+        }
+        r.fields = out;
+        merge_same_keys(&mut r.fields);
+    }
+}
+
+/// Do the records share a structure: two keys or more in most of them?
+fn shared_structure(group: &[&mut Record]) -> bool {
+    let mut key_freq: HashMap<&str, usize> = HashMap::new();
+    for r in group {
+        let keys: HashSet<&str> = r.fields.iter().map(|f| f.key.as_str()).collect();
+        for k in keys {
+            *key_freq.entry(k).or_default() += 1;
+        }
+    }
+    let n = group.len();
+    key_freq.values().filter(|&&c| c * 2 >= n && c >= 2).count() >= 2
+}
+
+fn group_stats(group: &mut [&mut Record]) -> Stats {
+    let label_freq = weak_label_freq(group);
+    let n = group.len();
+    resolve(group, &label_freq, n);
+    Stats {
+        n,
+        label_freq,
+        shared: shared_structure(group),
+    }
+}
+
 /// Runs of records among the children of `parent`.
-pub(crate) fn detect(parent: NodeRef<'_, Node>, lines: &SourceLines) -> Vec<Run> {
+pub(crate) fn detect(parent: NodeRef<'_, Node>, index: &Index<'_>) -> Vec<Run> {
+    let lines = index.lines;
+    let Node::Element(pe) = parent.value() else {
+        return Vec::new();
+    };
     // children that matter: elements, and text that is not white space (a separator)
     let mut kids: Vec<(NodeRef<'_, Node>, Option<String>)> = Vec::new();
     let mut counts: HashMap<String, usize> = HashMap::new();
@@ -102,12 +240,19 @@ pub(crate) fn detect(parent: NodeRef<'_, Node>, lines: &SourceLines) -> Vec<Run>
     }
     let mut runs = Vec::new();
     // one dl / key-value table holding repeated label cycles
+    let mut cycled: HashSet<NodeId> = HashSet::new();
     for (c, _) in &kids {
         if let Some(run) = cycles(*c, lines) {
+            cycled.insert(c.id());
             runs.push(run);
         }
     }
-    if !counts.values().any(|&n| n >= MIN_RECORDS) {
+    let psig = parent_signature(pe);
+    let repeated = |sig: &str| {
+        counts.get(sig).copied().unwrap_or(0) >= MIN_RECORDS
+            || index.members.contains_key(&(psig.clone(), sig.to_string()))
+    };
+    if !counts.keys().any(|s| repeated(s)) {
         return runs;
     }
     // records of each signature that repeats
@@ -115,7 +260,7 @@ pub(crate) fn detect(parent: NodeRef<'_, Node>, lines: &SourceLines) -> Vec<Run>
     let mut by_sig: HashMap<&str, Vec<NodeId>> = HashMap::new();
     for (c, sig) in &kids {
         let Some(sig) = sig else { continue };
-        if counts.get(sig).copied().unwrap_or(0) < MIN_RECORDS {
+        if !repeated(sig) || cycled.contains(&c.id()) {
             continue;
         }
         if let Some(r) = record(*c, lines) {
@@ -124,53 +269,25 @@ pub(crate) fn detect(parent: NodeRef<'_, Node>, lines: &SourceLines) -> Vec<Run>
         }
     }
     let mut good: HashSet<NodeId> = HashSet::new();
-    for ids in by_sig.values() {
-        if ids.len() < MIN_RECORDS {
-            continue;
-        }
-        let mut group: Vec<&mut Record> = Vec::new();
-        // resolve weak labels over the whole group, then check the shared structure
-        let mut label_freq: HashMap<String, usize> = HashMap::new();
-        for id in ids {
-            if let Some(r) = recs.get(id) {
-                let keys: HashSet<&str> = r
-                    .fields
-                    .iter()
-                    .filter(|f| f.weak.is_some())
-                    .map(|f| f.key.as_str())
-                    .collect();
-                for k in keys {
-                    *label_freq.entry(k.to_string()).or_default() += 1;
+    for (sig, ids) in &by_sig {
+        let mut group: Vec<&mut Record> = recs
+            .iter_mut()
+            .filter(|(id, _)| ids.contains(id))
+            .map(|(_, r)| r)
+            .collect();
+        let ok = if ids.len() >= MIN_RECORDS {
+            group_stats(&mut group).shared
+        } else {
+            // a small group: the class's evidence over the page decides
+            match index.class_stats(&(psig.clone(), sig.to_string())) {
+                Some(st) => {
+                    resolve(&mut group, &st.label_freq, st.n);
+                    st.shared
                 }
+                None => false,
             }
-        }
-        for (id, r) in recs.iter_mut() {
-            if ids.contains(id) {
-                group.push(r);
-            }
-        }
-        for r in group.iter_mut() {
-            for f in r.fields.iter_mut() {
-                if let Some((key, text)) = f.weak.take() {
-                    if label_freq.get(&f.key).copied().unwrap_or(0) < 2 {
-                        f.key = key;
-                        f.label = String::new();
-                        f.text = text;
-                    }
-                }
-            }
-            merge_same_keys(&mut r.fields);
-        }
-        let mut key_freq: HashMap<&str, usize> = HashMap::new();
-        for r in &group {
-            let keys: HashSet<&str> = r.fields.iter().map(|f| f.key.as_str()).collect();
-            for k in keys {
-                *key_freq.entry(k).or_default() += 1;
-            }
-        }
-        let n = group.len();
-        let shared = key_freq.values().filter(|&&c| c * 2 >= n && c >= 2).count();
-        if shared >= 2 {
+        };
+        if ok {
             good.extend(ids.iter().copied());
         }
     }
@@ -295,17 +412,23 @@ fn colour(el: &Element) -> Option<Rgb> {
 fn class_label(el: &Element, record_classes: &[String]) -> String {
     let mut words: Vec<String> = Vec::new();
     for token in el.attr("class").unwrap_or("").split_ascii_whitespace() {
-        let lower = token.to_ascii_lowercase();
-        let mut rest: &str = &lower;
+        // the record's own class as a prefix (`plan-item__actionText`), in any case
+        let mut rest: &str = token;
         for rc in record_classes {
-            if let Some(r) = rest.strip_prefix(rc.as_str()) {
-                if r.starts_with(['-', '_']) {
-                    rest = r.trim_start_matches(['-', '_']);
-                    break;
-                }
+            let n = rc.len();
+            if rest.len() > n
+                && rest.is_char_boundary(n)
+                && rest[..n].eq_ignore_ascii_case(rc)
+                && rest[n..].starts_with(['-', '_'])
+            {
+                rest = rest[n..].trim_start_matches(['-', '_']);
+                break;
             }
         }
-        if record_classes.iter().any(|rc| rc == rest) {
+        if record_classes
+            .iter()
+            .any(|rc| rc.eq_ignore_ascii_case(rest))
+        {
             continue;
         }
         for w in class_words(rest) {
@@ -409,7 +532,6 @@ fn record(node: NodeRef<'_, Node>, lines: &SourceLines) -> Option<Record> {
             fill: Some(fill),
             line,
             weak: None,
-            strong: false,
         });
     }
     if el.name() == "table" {
@@ -422,18 +544,35 @@ fn record(node: NodeRef<'_, Node>, lines: &SourceLines) -> Option<Record> {
     if !b.valid || b.fields.len() > MAX_FIELDS || b.chars > MAX_RECORD_CHARS {
         return None;
     }
-    // two markup labels alike in one record: it holds records of its own
-    let mut strong: HashSet<&str> = HashSet::new();
-    for f in b.fields.iter().filter(|f| f.strong) {
-        if !strong.insert(f.key.as_str()) {
-            return None;
+    // two labels alike in one record (or two class names, each twice): it holds records
+    // of its own
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut classed_twice: HashSet<&str> = HashSet::new();
+    for f in &b.fields {
+        if !seen.insert(f.key.as_str()) {
+            if f.key.starts_with("l:") {
+                return None;
+            }
+            if f.key.starts_with("c:") {
+                classed_twice.insert(f.key.as_str());
+            }
         }
     }
-    let filled = b
+    if classed_twice.len() >= 2 {
+        return None;
+    }
+    // fields with content, a weak label counted as the fields it stands for when they are more
+    let has = |f: &Field| !f.text.is_empty() || f.fill.is_some();
+    let filled: usize = b
         .fields
         .iter()
-        .filter(|f| !f.text.is_empty() || f.fill.is_some())
-        .count();
+        .map(|f| {
+            let own = usize::from(has(f));
+            f.weak
+                .as_ref()
+                .map_or(own, |fb| own.max(fb.iter().filter(|g| has(g)).count()))
+        })
+        .sum();
     (filled >= 2).then_some(Record {
         line,
         fields: b.fields,
@@ -499,9 +638,14 @@ impl Builder<'_> {
             "table" => return self.table(node),
             _ => {}
         }
-        if self.pair(node, el) {
+        if self.pair(node, el, depth) {
             return;
         }
+        self.children(node, el, depth);
+    }
+
+    /// The fields of an element's children: blocks, and runs of inline content between them.
+    fn children(&mut self, node: NodeRef<'_, Node>, el: &Element, depth: usize) {
         // runs of inline content between block children
         let mut inline: Vec<NodeRef<'_, Node>> = Vec::new();
         for c in node.children() {
@@ -532,7 +676,7 @@ impl Builder<'_> {
     }
 
     /// `<div><span>Owner</span><span>Jane</span></div>`: a label and its value.
-    fn pair(&mut self, node: NodeRef<'_, Node>, el: &Element) -> bool {
+    fn pair(&mut self, node: NodeRef<'_, Node>, el: &Element, depth: usize) -> bool {
         let mut elems = Vec::new();
         for c in node.children() {
             match c.value() {
@@ -564,17 +708,21 @@ impl Builder<'_> {
             || is_bold_element(fe)
             || matches!(fe.name(), "label" | "dt" | "th");
         let label = clean_label(&label);
-        let (pk, _) = self.plain_key(el);
-        let full = collapse_ws(&format!("{} {value}", text_of(first)));
         let fill = colour(se).or_else(|| badge_below(second));
+        // without the label: the two elements read as fields of their own
+        let weak = (!strong).then(|| {
+            let (saved, chars) = (std::mem::take(&mut self.fields), self.chars);
+            self.children(node, el, depth + 1);
+            self.chars = chars;
+            std::mem::replace(&mut self.fields, saved)
+        });
         self.push(Field {
             key: key_of(&label),
             label,
             text: value,
             fill,
             line: self.lines.line(second.id()).or(self.lines.line(node.id())),
-            weak: (!strong).then_some((pk, full)),
-            strong,
+            weak,
         });
         true
     }
@@ -681,14 +829,14 @@ impl Builder<'_> {
                     fill: s.fill,
                     line: s.line,
                     weak: None,
-                    strong: true,
                 });
             } else if let Some(cl) = s.classed {
                 if let Some(p) = plain.take() {
                     self.push(p);
                 }
                 let (key, label) = if cl.is_empty() {
-                    ("badge".to_string(), String::new())
+                    // a badge with no name of its own is the field of the block holding it
+                    (pk.clone(), pl.clone())
                 } else {
                     (format!("c:{cl}"), cl)
                 };
@@ -699,7 +847,6 @@ impl Builder<'_> {
                     fill: s.fill,
                     line: s.line,
                     weak: None,
-                    strong: false,
                 });
             } else if let Some((label, value)) = colon_label(&text) {
                 if let Some(p) = plain.take() {
@@ -711,8 +858,14 @@ impl Builder<'_> {
                     text: value,
                     fill: s.fill,
                     line: s.line,
-                    weak: Some((pk.clone(), text)),
-                    strong: false,
+                    weak: Some(vec![Field {
+                        key: pk.clone(),
+                        label: pl.clone(),
+                        text,
+                        fill: s.fill,
+                        line: s.line,
+                        weak: None,
+                    }]),
                 });
             } else {
                 match &mut plain {
@@ -729,7 +882,6 @@ impl Builder<'_> {
                             fill: s.fill,
                             line: s.line,
                             weak: None,
-                            strong: false,
                         })
                     }
                 }
@@ -748,9 +900,9 @@ impl Builder<'_> {
                 Node::Element(e) => colour(e).or_else(|| badge_below(dd)),
                 _ => None,
             };
-            let (key, label, strong) = match label {
-                Some(l) => (key_of(&l), l, true),
-                None => ("t:dd".to_string(), String::new(), false),
+            let (key, label) = match label {
+                Some(l) => (key_of(&l), l),
+                None => ("t:dd".to_string(), String::new()),
             };
             self.push(Field {
                 key,
@@ -759,7 +911,6 @@ impl Builder<'_> {
                 fill,
                 line,
                 weak: None,
-                strong,
             });
         }
     }
@@ -847,7 +998,6 @@ fn kv_rows(node: NodeRef<'_, Node>, lines: &SourceLines) -> Option<Vec<Field>> {
                     fill: None,
                     line: lines.line(tr.id()),
                     weak: None,
-                    strong: false,
                 });
             }
             continue;
@@ -888,7 +1038,6 @@ fn kv_rows(node: NodeRef<'_, Node>, lines: &SourceLines) -> Option<Vec<Field>> {
                 fill: fills[0],
                 line,
                 weak: None,
-                strong: false,
             }),
             2 => {
                 let Node::Element(first) = cells[0].value() else {
@@ -906,7 +1055,6 @@ fn kv_rows(node: NodeRef<'_, Node>, lines: &SourceLines) -> Option<Vec<Field>> {
                     fill: fills[1],
                     line,
                     weak: None,
-                    strong: true,
                 });
             }
             _ => return None,
@@ -936,7 +1084,6 @@ fn cycles(node: NodeRef<'_, Node>, lines: &SourceLines) -> Option<Run> {
                     },
                     line,
                     weak: None,
-                    strong: true,
                 }
             })
             .collect(),
