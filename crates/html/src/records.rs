@@ -94,6 +94,7 @@ struct Stats {
     n: usize,
     label_freq: HashMap<String, usize>,
     shared: bool,
+    columns: Vec<(String, String)>,
 }
 
 impl<'a> Index<'a> {
@@ -210,6 +211,7 @@ fn group_stats(group: &mut [&mut Record]) -> Stats {
         n,
         label_freq,
         shared: shared_structure(group),
+        columns: column_keys(group.iter().map(|r| &**r)),
     }
 }
 
@@ -295,14 +297,34 @@ pub(crate) fn detect(parent: NodeRef<'_, Node>, index: &Index<'_>) -> Vec<Run> {
         return runs;
     }
     // contiguous runs of good records (elements without text between them are ignored)
+    // with the columns of all the parent's records of their signature, so that every run
+    // has the same header
+    let mut columns: HashMap<&str, Vec<(String, String)>> = HashMap::new();
+    for (sig, ids) in &by_sig {
+        if ids.first().is_some_and(|id| good.contains(id)) {
+            // a class repeated over the page: its columns there
+            let keys = match index.class_stats(&(psig.clone(), sig.to_string())) {
+                Some(st) if st.shared => st.columns,
+                _ => column_keys(ids.iter().filter_map(|id| recs.get(id))),
+            };
+            columns.insert(sig, keys);
+        }
+    }
     let mut cur: Vec<NodeId> = Vec::new();
     let mut cur_sig: Option<&str> = None;
-    let flush = |cur: &mut Vec<NodeId>, runs: &mut Vec<Run>, recs: &mut HashMap<NodeId, Record>| {
+    let flush = |cur: &mut Vec<NodeId>,
+                 sig: Option<&str>,
+                 runs: &mut Vec<Run>,
+                 recs: &mut HashMap<NodeId, Record>| {
         if cur.is_empty() {
             return;
         }
         let records: Vec<Record> = cur.iter().filter_map(|id| recs.remove(id)).collect();
-        if let Some(table) = build_table(&records) {
+        let keys = sig
+            .and_then(|s| columns.get(s))
+            .cloned()
+            .unwrap_or_default();
+        if let Some(table) = build_table(&records, &keys) {
             runs.push(Run {
                 nodes: std::mem::take(cur),
                 table,
@@ -313,16 +335,16 @@ pub(crate) fn detect(parent: NodeRef<'_, Node>, index: &Index<'_>) -> Vec<Run> {
     for (c, sig) in &kids {
         if good.contains(&c.id()) {
             if cur_sig != sig.as_deref() {
-                flush(&mut cur, &mut runs, &mut recs);
+                flush(&mut cur, cur_sig, &mut runs, &mut recs);
             }
             cur_sig = sig.as_deref();
             cur.push(c.id());
         } else if !is_blank(*c) {
-            flush(&mut cur, &mut runs, &mut recs);
+            flush(&mut cur, cur_sig, &mut runs, &mut recs);
             cur_sig = None;
         }
     }
-    flush(&mut cur, &mut runs, &mut recs);
+    flush(&mut cur, cur_sig, &mut runs, &mut recs);
     runs
 }
 
@@ -701,7 +723,8 @@ impl Builder<'_> {
         }
         let label = text_of(first);
         let value = text_of(second);
-        if !label_like(&label) || value.is_empty() && colour(se).is_none() {
+        // (an empty value is still a field: `<span>Due</span><span></span>`)
+        if !label_like(&label) {
             return false;
         }
         let strong = label.trim_end().ends_with(':')
@@ -1118,19 +1141,18 @@ fn cycles(node: NodeRef<'_, Node>, lines: &SourceLines) -> Option<Run> {
     if freq.values().filter(|&&c| c * 2 >= n && c >= 2).count() < 2 {
         return None;
     }
-    let table = build_table(&records)?;
+    let table = build_table(&records, &column_keys(records.iter()))?;
     Some(Run {
         nodes: vec![node.id()],
         table,
     })
 }
 
-/// Records -> a table: a header row of the labels (when any), one row per record.
-fn build_table(records: &[Record]) -> Option<Table> {
-    // the keys in record order: a key first met in a later record goes after the key
-    // that precedes it there
+/// The columns of records: their keys in record order (a key first met in a later record
+/// goes after the key that precedes it there), without keys empty in every record.
+fn column_keys<'r>(records: impl Iterator<Item = &'r Record> + Clone) -> Vec<(String, String)> {
     let mut keys: Vec<(&str, &str)> = Vec::new();
-    for r in records {
+    for r in records.clone() {
         let mut at = 0;
         for f in &r.fields {
             match keys.iter().position(|(k, _)| *k == f.key) {
@@ -1142,14 +1164,21 @@ fn build_table(records: &[Record]) -> Option<Table> {
             }
         }
     }
-    // columns empty in every record are dropped
     keys.retain(|(k, _)| {
-        records.iter().any(|r| {
+        records.clone().any(|r| {
             r.fields
                 .iter()
                 .any(|f| f.key == *k && (!f.text.is_empty() || f.fill.is_some()))
         })
     });
+    keys.into_iter()
+        .map(|(k, l)| (k.to_string(), l.to_string()))
+        .collect()
+}
+
+/// Records -> a table with these columns: a header row of the labels (when any), one row per
+/// record.
+fn build_table(records: &[Record], keys: &[(String, String)]) -> Option<Table> {
     if keys.len() < 2 || keys.len() > MAX_COLUMNS {
         return None;
     }
@@ -1163,7 +1192,7 @@ fn build_table(records: &[Record]) -> Option<Table> {
                 .map(|(_, l)| Cell {
                     header: true,
                     bold: !l.is_empty(),
-                    ..Cell::new(*l, top)
+                    ..Cell::new(l.clone(), top)
                 })
                 .collect(),
             prov: top,
