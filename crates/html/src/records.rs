@@ -436,7 +436,12 @@ fn class_label(el: &Element, record_classes: &[String]) -> String {
     for token in el.attr("class").unwrap_or("").split_ascii_whitespace() {
         // the record's own class as a prefix (`plan-item__actionText`), in any case
         let mut rest: &str = token;
-        for rc in record_classes {
+        // and the BEM block of a record class (`news-list__item` -> `news-list__title`)
+        let blocks = record_classes
+            .iter()
+            .filter_map(|rc| rc.split_once("__").map(|(b, _)| b.to_string()));
+        let prefixes: Vec<String> = record_classes.iter().cloned().chain(blocks).collect();
+        for rc in &prefixes {
             let n = rc.len();
             if rest.len() > n
                 && rest.is_char_boundary(n)
