@@ -151,16 +151,22 @@ fn parent_signature(el: &Element) -> String {
     format!("{}.{}", el.name(), classes.join("."))
 }
 
+/// The keys of weak labels among fields, and among the fields they stand for.
+fn weak_keys<'f>(fields: &'f [Field], out: &mut HashSet<&'f str>) {
+    for f in fields {
+        if let Some(fb) = &f.weak {
+            out.insert(f.key.as_str());
+            weak_keys(fb, out);
+        }
+    }
+}
+
 /// In how many records each weak label occurs.
 fn weak_label_freq(group: &[&mut Record]) -> HashMap<String, usize> {
     let mut label_freq: HashMap<String, usize> = HashMap::new();
     for r in group {
-        let keys: HashSet<&str> = r
-            .fields
-            .iter()
-            .filter(|f| f.weak.is_some())
-            .map(|f| f.key.as_str())
-            .collect();
+        let mut keys: HashSet<&str> = HashSet::new();
+        weak_keys(&r.fields, &mut keys);
         for k in keys {
             *label_freq.entry(k.to_string()).or_default() += 1;
         }
@@ -168,24 +174,29 @@ fn weak_label_freq(group: &[&mut Record]) -> HashMap<String, usize> {
     label_freq
 }
 
-/// Weak labels kept where they recur in most records of the group (`n` of them), the
-/// others read as text; fields with one key merged.
+/// Fields with their weak labels kept where the label recurs in most records (`n`), the
+/// fields they stand for otherwise.
+fn resolve_fields(fields: Vec<Field>, label_freq: &HashMap<String, usize>, n: usize) -> Vec<Field> {
+    let mut out = Vec::with_capacity(fields.len());
+    for mut f in fields {
+        match f.weak.take() {
+            // a label recurs in most records; a colon in one action's text does not
+            Some(fallback)
+                if label_freq.get(&f.key).copied().unwrap_or(0) < 2
+                    || label_freq.get(&f.key).copied().unwrap_or(0) * 2 < n =>
+            {
+                out.extend(resolve_fields(fallback, label_freq, n))
+            }
+            _ => out.push(f),
+        }
+    }
+    out
+}
+
+/// Weak labels resolved over the group (`n` records); fields with one key merged.
 fn resolve(group: &mut [&mut Record], label_freq: &HashMap<String, usize>, n: usize) {
     for r in group.iter_mut() {
-        let mut out = Vec::with_capacity(r.fields.len());
-        for mut f in r.fields.drain(..) {
-            match f.weak.take() {
-                // a label recurs in most records; a colon in one action's text does not
-                Some(fallback)
-                    if label_freq.get(&f.key).copied().unwrap_or(0) < 2
-                        || label_freq.get(&f.key).copied().unwrap_or(0) * 2 < n =>
-                {
-                    out.extend(fallback)
-                }
-                _ => out.push(f),
-            }
-        }
-        r.fields = out;
+        r.fields = resolve_fields(std::mem::take(&mut r.fields), label_freq, n);
         merge_same_keys(&mut r.fields);
     }
 }
@@ -1222,4 +1233,162 @@ fn build_table(records: &[Record], keys: &[(String, String)]) -> Option<Table> {
         origin: TableOrigin::Records,
         prov: top,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse;
+    use plansift_model::{Block, Rgb, Table, TableOrigin};
+
+    fn tables(src: &str) -> Vec<Table> {
+        parse(src)
+            .blocks
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn grid(t: &Table) -> Vec<Vec<String>> {
+        t.rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn cards_with_labels_become_rows_under_their_heading() {
+        let card = |r: &str, t: &str, who: &str, due: &str| {
+            format!(
+                "<div class=\"action-card\"><h3><span class=\"ref\">{r}</span> {t}</h3>\
+                 <dl><dt>Lead</dt><dd>{who}</dd><dt>Timescale</dt><dd>{due}</dd></dl>\
+                 <p><strong>Progress:</strong> Started.</p></div>"
+            )
+        };
+        let src = format!(
+            "<body><h2>Priority 1: Homes</h2>{}{}<h2>Priority 2: Jobs</h2>{}</body>",
+            card("1.1", "Build homes", "Head of Housing", "March 2025"),
+            card("1.2", "Buy land", "Estates Manager", "June 2025"),
+            card("2.1", "Open a hub", "Economy Lead", "2026"),
+        );
+        let doc = parse(&src);
+        let kinds: Vec<&str> = doc
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Heading(_) => "H",
+                Block::Table(_) => "T",
+                _ => "?",
+            })
+            .collect();
+        assert_eq!(kinds, vec!["H", "T", "H", "T"]);
+        let ts = tables(&src);
+        assert_eq!(ts[0].origin, TableOrigin::Records);
+        assert_eq!(
+            grid(&ts[0]),
+            vec![
+                vec!["Ref", "", "Lead", "Timescale", "Progress"],
+                vec![
+                    "1.1",
+                    "Build homes",
+                    "Head of Housing",
+                    "March 2025",
+                    "Started."
+                ],
+                vec![
+                    "1.2",
+                    "Buy land",
+                    "Estates Manager",
+                    "June 2025",
+                    "Started."
+                ],
+            ]
+        );
+        assert!(ts[0].rows[0].cells.iter().all(|c| c.header));
+        // the one card under the second heading has the same columns
+        assert_eq!(grid(&ts[1])[0], grid(&ts[0])[0]);
+    }
+
+    #[test]
+    fn class_names_and_colour_badges() {
+        let card = |t: &str, badge: &str| {
+            format!(
+                "<div class=\"item\"><div class=\"item__actionText\">{t}</div>\
+                 <div class=\"action-owner\">J Smith</div>{badge}</div>"
+            )
+        };
+        let src = format!(
+            "<body>{}{}{}{}</body>",
+            card("Do one", "<span class=\"rag rag-green\"></span>"),
+            card("Do two", "<span class=\"tooltip_amber\"></span>"),
+            card(
+                "Do three",
+                "<span style=\"background-color:#FF0000\"></span>"
+            ),
+            card("Do four", "<span class=\"status status--red\"></span>"),
+        );
+        let ts = tables(&src);
+        assert_eq!(ts.len(), 1);
+        let g = grid(&ts[0]);
+        assert_eq!(g[0][..2], ["Action text", "Action owner"]);
+        let fills: Vec<Option<Rgb>> = ts[0].rows[1..]
+            .iter()
+            .map(|r| r.cells.iter().find_map(|c| c.fill))
+            .collect();
+        assert!(fills.iter().all(Option::is_some), "{fills:?}");
+        assert_eq!(fills[2], Some(Rgb(255, 0, 0)));
+    }
+
+    #[test]
+    fn one_definition_list_with_repeated_terms() {
+        let mut dl = String::from("<dl>");
+        for i in 1..=3 {
+            dl.push_str(&format!(
+                "<dt>Action</dt><dd>Task {i}</dd><dt>Owner</dt><dd>P{i}</dd><dt>Due</dt><dd>201{i}</dd>"
+            ));
+        }
+        dl.push_str("</dl>");
+        let ts = tables(&format!("<body><p>Plan</p>{dl}</body>"));
+        assert_eq!(ts.len(), 1);
+        assert_eq!(grid(&ts[0]).len(), 4);
+        assert_eq!(grid(&ts[0])[3], vec!["Task 3", "P3", "2013"]);
+    }
+
+    #[test]
+    fn key_value_tables_per_action() {
+        let t = |a: &str| {
+            format!("<table><tr><th>Action</th><td>{a}</td></tr><tr><th>Lead</th><td>X</td></tr></table>")
+        };
+        let src = format!("<body>{}{}{}</body>", t("A"), t("B"), t("C"));
+        let ts = tables(&src);
+        assert_eq!(ts.len(), 1);
+        assert_eq!(ts[0].origin, TableOrigin::Records);
+        assert_eq!(grid(&ts[0])[0], vec!["Action", "Lead"]);
+        // ordinary tables side by side stay tables
+        let wide = "<table><tr><th>A</th><th>B</th><th>C</th></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>";
+        let ts = tables(&format!("<body>{wide}{wide}{wide}</body>"));
+        assert!(ts.iter().all(|t| t.origin == TableOrigin::Markup));
+    }
+
+    #[test]
+    fn menus_and_plain_lists_are_no_records() {
+        let src = "<body><nav><ul><li><a>Home</a></li><li><a>Bins</a></li><li><a>Housing</a></li></ul></nav>\
+                   <ul><li>First point</li><li>Second point</li><li>Third point</li></ul>\
+                   <p>One.</p><p>Two.</p><p>Three.</p></body>";
+        assert!(tables(src).is_empty());
+        // a colon inside one text is no label
+        let card = |t: &str| {
+            format!("<div class=\"c\"><p class=\"title\">{t}</p><p class=\"owner\">X</p></div>")
+        };
+        let src = format!(
+            "<body>{}{}{}</body>",
+            card("Food: grow more"),
+            card("Walk more"),
+            card("Cycle more")
+        );
+        let ts = tables(&src);
+        assert_eq!(grid(&ts[0])[1][0], "Food: grow more");
+    }
 }
