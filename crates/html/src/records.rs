@@ -283,9 +283,10 @@ pub(crate) fn detect(parent: NodeRef<'_, Node>, index: &Index<'_>) -> Vec<Run> {
     }
     let mut good: HashSet<NodeId> = HashSet::new();
     for (sig, ids) in &by_sig {
+        let members: HashSet<&NodeId> = ids.iter().collect();
         let mut group: Vec<&mut Record> = recs
             .iter_mut()
-            .filter(|(id, _)| ids.contains(id))
+            .filter(|(id, _)| members.contains(id))
             .map(|(_, r)| r)
             .collect();
         let ok = if ids.len() >= MIN_RECORDS {
