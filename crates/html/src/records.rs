@@ -513,8 +513,31 @@ fn key_of(label: &str) -> String {
     format!("l:{}", label.to_lowercase())
 }
 
-/// `Label: value` in plain text: the label, when it is one.
+/// `Action 3: text`, `Recommendation R12: text`: the label's words, its number and the text.
+fn numbered_label(text: &str) -> Option<(String, String, String)> {
+    let (l, v) = text.split_once(':')?;
+    let v = v.trim();
+    let (words, code) = l.trim().rsplit_once(' ')?;
+    let words = words.trim();
+    let ok_code = code.chars().count() <= 8
+        && code.chars().any(|c| c.is_ascii_digit())
+        && code.chars().all(|c| c.is_alphanumeric() || c == '.');
+    let ok_words = !words.is_empty()
+        && words.split_whitespace().count() <= 3
+        && words.chars().next().is_some_and(char::is_uppercase)
+        && words
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    (ok_code && ok_words && !v.is_empty())
+        .then(|| (words.to_string(), code.to_string(), v.to_string()))
+}
+
+/// `Label: value` in plain text: the label, when it is one (a numbered label is
+/// [`numbered_label`]'s).
 fn colon_label(text: &str) -> Option<(String, String)> {
+    if numbered_label(text).is_some() {
+        return None;
+    }
     let (l, v) = text.split_once(':')?;
     let v = v.trim();
     let first = l.trim().chars().next()?;
@@ -651,6 +674,30 @@ struct Seg {
 impl Builder<'_> {
     fn push(&mut self, f: Field) {
         self.chars += f.text.len();
+        // `Action 3: Review ...` in an unlabelled field: the number and the text, under a
+        // label without the number, when the label recurs
+        if f.weak.is_none() && !f.key.starts_with("l:") {
+            if let Some((words, code, rest)) = numbered_label(&f.text) {
+                let no = format!("{words} no.");
+                self.fields.push(Field {
+                    key: key_of(&no),
+                    label: no,
+                    text: code,
+                    fill: None,
+                    line: f.line,
+                    weak: Some(vec![f.clone()]),
+                });
+                self.fields.push(Field {
+                    key: key_of(&words),
+                    label: words,
+                    text: rest,
+                    fill: f.fill,
+                    line: f.line,
+                    weak: Some(Vec::new()),
+                });
+                return;
+            }
+        }
         self.fields.push(f);
     }
 
@@ -1371,6 +1418,25 @@ mod tests {
         let wide = "<table><tr><th>A</th><th>B</th><th>C</th></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>";
         let ts = tables(&format!("<body>{wide}{wide}{wide}</body>"));
         assert!(ts.iter().all(|t| t.origin == TableOrigin::Markup));
+    }
+
+    #[test]
+    fn numbered_labels_give_a_number_and_a_text() {
+        let sec = |i: u32, t: &str| {
+            format!(
+                "<div class=\"accordion__section\"><h2><span class=\"accordion__button\">Action {i}: {t}</span></h2>\
+                 <dl class=\"summary-list\"><dt>Target date</dt><dd>March 202{i}</dd></dl></div>"
+            )
+        };
+        let src = format!(
+            "<body>{}{}{}</body>",
+            sec(1, "Do a"),
+            sec(2, "Do b"),
+            sec(3, "Do c")
+        );
+        let g = grid(&tables(&src)[0]);
+        assert_eq!(g[0], vec!["Action no.", "Action", "Target date"]);
+        assert_eq!(g[2], vec!["2", "Do b", "March 2022"]);
     }
 
     #[test]
