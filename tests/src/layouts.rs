@@ -174,7 +174,7 @@ impl Rng {
 
 /// Header words by column, from the families in `docs/research/plan-vocabulary.md`.
 #[rustfmt::skip]
-fn words(col: Col) -> &'static [&'static str] {
+pub fn words(col: Col) -> &'static [&'static str] {
     match col {
         Col::Theme => &["Theme", "Strategic theme", "Priority area", "Workstream", "Pillar", "Strand", "Focus area", "Programme"],
         Col::Objective => &[

@@ -3,6 +3,7 @@
 //! `eval/score.py`), and the layout-variation generator of [`layouts`].
 
 pub mod blocks;
+pub mod cards;
 pub mod layouts;
 
 use std::path::{Path, PathBuf};

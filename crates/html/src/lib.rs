@@ -46,6 +46,7 @@
 
 mod color;
 mod lines;
+mod records;
 mod table;
 
 use std::collections::{HashMap, HashSet};
@@ -100,6 +101,7 @@ pub fn parse(html: &str) -> Document {
 pub fn parse_with(html: &str, options: ParseOptions) -> Document {
     let doc = Html::parse_document(html);
     let lines = SourceLines::new(html, &doc);
+    let record_index = records::Index::new(&doc, &lines);
     let meta_title = title(&doc);
     let mut flow = Flow {
         lines: &lines,
@@ -109,6 +111,9 @@ pub fn parse_with(html: &str, options: ParseOptions) -> Document {
         para_line: None,
         cur_line: None,
         css: PageCss::from_doc(&doc),
+        records: HashMap::new(),
+        record_skip: HashSet::new(),
+        record_index: &record_index,
     };
     let body = doc
         .tree
@@ -167,6 +172,11 @@ struct Flow<'l> {
     cur_line: Option<u32>,
     /// Page-break rules of the page's style sheets.
     css: PageCss,
+    /// Repeated records found (see `records.rs`): the table at a run's first element, and
+    /// the run's other elements, which are skipped.
+    records: HashMap<ego_tree::NodeId, Table>,
+    record_skip: HashSet<ego_tree::NodeId>,
+    record_index: &'l records::Index<'l>,
 }
 
 impl Flow<'_> {
@@ -193,8 +203,20 @@ impl Flow<'_> {
         self.items.push(Item::Break);
     }
 
+    /// Find the runs of records among `node`'s children (see `records.rs`).
+    fn scan_records(&mut self, node: NodeRef<'_, Node>) {
+        for run in records::detect(node, self.record_index) {
+            let mut ids = run.nodes.into_iter();
+            if let Some(first) = ids.next() {
+                self.records.insert(first, run.table);
+                self.record_skip.extend(ids);
+            }
+        }
+    }
+
     fn walk(&mut self, root: NodeRef<'_, Node>) {
         let mut bold_depth = 0usize;
+        self.scan_records(root);
         // (node, closing, number of items when the element was opened)
         let mut stack: Vec<(NodeRef<'_, Node>, bool, usize)> = Vec::new();
         push_children_flow(&mut stack, root, 0);
@@ -224,7 +246,12 @@ impl Flow<'_> {
                         }
                         continue;
                     }
-                    if is_skipped(name) {
+                    if is_skipped(name) || self.record_skip.contains(&node.id()) {
+                        continue;
+                    }
+                    if let Some(t) = self.records.remove(&node.id()) {
+                        self.flush();
+                        self.items.push(Item::Table(t));
                         continue;
                     }
                     if let Some(l) = self.lines.line(node.id()) {
@@ -308,6 +335,7 @@ impl Flow<'_> {
                     if is_bold_element(el) {
                         bold_depth += 1;
                     }
+                    self.scan_records(node);
                     stack.push((node, true, self.items.len()));
                     push_children_flow(&mut stack, node, 0);
                 }

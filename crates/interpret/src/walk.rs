@@ -347,6 +347,14 @@ impl Walker {
                         p.measures = false;
                         in_plan = true;
                         *self.fired.entry("repeated-header").or_default() += 1;
+                        // a column empty in the plan's rows so far (ratings only in later
+                        // groups of cards) takes the role these rows show
+                        if let Some(shape) =
+                            widen(&p.shape, &assign::read(&rows[i..], &self.profile))
+                        {
+                            p.shape = Rc::new(shape);
+                            *self.fired.entry("widen-roles").or_default() += 1;
+                        }
                         continue;
                     }
                 }
@@ -1030,4 +1038,31 @@ fn theme_like(s: &str) -> bool {
 
 fn objective_like(s: &str) -> bool {
     text::starts_upper_or_digit(s) && !text::list_item(s)
+}
+
+/// The plan's shape with roles for its columns that had no role and no content, from a later
+/// reading of the same header (a plan, with the same columns), when it gives them roles the
+/// plan has not.
+fn widen(shape: &Shape, reading: &TableReading) -> Option<Shape> {
+    if !reading.plan || reading.columns.len() != shape.roles.len() {
+        return None;
+    }
+    let mut roles = shape.roles.clone();
+    let mut changed = false;
+    for (j, c) in reading.columns.iter().enumerate() {
+        let empty = shape.stats.get(j).is_none_or(|s| s.filled == 0);
+        if let (None, Some(role)) = (roles[j], c.role) {
+            if empty && !roles.contains(&Some(role)) {
+                roles[j] = Some(role);
+                changed = true;
+            }
+        }
+    }
+    changed.then(|| Shape {
+        id: shape.id,
+        roles,
+        headers: shape.headers.clone(),
+        extents: shape.extents.clone(),
+        stats: shape.stats.clone(),
+    })
 }
