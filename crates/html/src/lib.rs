@@ -45,6 +45,7 @@
 //! elements the parser implied (e.g. `<tbody>`) have no line.
 
 mod color;
+mod depth;
 mod lines;
 mod table;
 
@@ -98,7 +99,12 @@ pub fn parse(html: &str) -> Document {
 
 /// A whole HTML page -> model Document.
 pub fn parse_with(html: &str, options: ParseOptions) -> Document {
+    let max_depth = plansift_model::budget::limits().depth;
+    let limited = depth::limit_depth(html, max_depth);
+    let html = limited.html.as_ref();
+    plansift_model::budget::check("HTML");
     let doc = Html::parse_document(html);
+    plansift_model::budget::check("HTML");
     let lines = SourceLines::new(html, &doc);
     let meta_title = title(&doc);
     let mut flow = Flow {
@@ -123,6 +129,17 @@ pub fn parse_with(html: &str, options: ParseOptions) -> Document {
         mut diagnostics,
         ..
     } = flow;
+    if limited.dropped > 0 {
+        diagnostics.push(Diagnostic::warning(
+            DiagnosticCode::InputTooComplex,
+            format!(
+                "elements nested deeper than {max_depth} levels: the tags of {} were dropped \
+                 and their text read at that depth",
+                limited.dropped
+            ),
+            None,
+        ));
+    }
     let (blocks, pages) = paginate(items, options);
     if blocks.is_empty() {
         diagnostics.push(Diagnostic::warning(
@@ -199,6 +216,7 @@ impl Flow<'_> {
         let mut stack: Vec<(NodeRef<'_, Node>, bool, usize)> = Vec::new();
         push_children_flow(&mut stack, root, 0);
         while let Some((node, closing, items_at_open)) = stack.pop() {
+            plansift_model::budget::tick("HTML");
             match node.value() {
                 Node::Text(t) => {
                     if !self.acc.has_text() && !t.trim().is_empty() {
