@@ -11,6 +11,8 @@ pub enum DecodeError {
     Binary { offset: usize },
     /// Not UTF-8, and bytes that Windows-1252 does not define.
     Encoding { byte: u8, offset: usize },
+    /// More text than the document budget's characters per document: not decoded.
+    TooLong { bytes: usize, limit: usize },
 }
 
 impl DecodeError {
@@ -18,6 +20,7 @@ impl DecodeError {
         match self {
             DecodeError::Binary { .. } => ErrorCode::InputBinary,
             DecodeError::Encoding { .. } => ErrorCode::InputEncoding,
+            DecodeError::TooLong { .. } => ErrorCode::InputTooComplex,
         }
     }
 }
@@ -35,12 +38,26 @@ impl fmt::Display for DecodeError {
                 f,
                 "the text is neither UTF-8 nor Windows-1252 (byte 0x{byte:02X} at offset {offset} is undefined in Windows-1252); convert it to UTF-8"
             ),
+            DecodeError::TooLong { bytes, limit } => write!(
+                f,
+                "the text is {bytes} bytes; plansift reads text, HTML, CSV and JSON documents of up to {limit} bytes (the budget's characters per document)"
+            ),
         }
     }
 }
 
 fn control(b: u8) -> bool {
     b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
+/// Refuse to decode more text than the budget's characters per document (checked before
+/// the text is allocated; the parsers take several times its size).
+fn too_long(len: usize) -> Result<(), DecodeError> {
+    let limit = plansift_model::budget::limits().document_chars;
+    if len > limit {
+        return Err(DecodeError::TooLong { bytes: len, limit });
+    }
+    Ok(())
 }
 
 /// Decode a text file. Returns the text and notes on how it was decoded.
@@ -54,6 +71,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeErro
         (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE),
     ] {
         if bytes.starts_with(bom) {
+            too_long(bytes.len() / 2)?;
             let (text, _, had_errors) = enc.decode(bytes);
             if had_errors {
                 notes.push(Diagnostic::warning(
@@ -82,6 +100,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeErro
         let offset = head.iter().position(|&b| control(b)).unwrap_or(0);
         return Err(DecodeError::Binary { offset });
     }
+    too_long(bytes.len())?;
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_string(), notes)),
         Err(e) => {
