@@ -45,7 +45,6 @@
 //! elements the parser implied (e.g. `<tbody>`) have no line.
 
 mod color;
-mod depth;
 mod lines;
 mod table;
 
@@ -100,7 +99,7 @@ pub fn parse(html: &str) -> Document {
 /// A whole HTML page -> model Document.
 pub fn parse_with(html: &str, options: ParseOptions) -> Document {
     let max_depth = plansift_model::budget::limits().depth;
-    let limited = depth::limit_depth(html, max_depth);
+    let limited = plansift_textkit::limit_depth(html, max_depth);
     let html = limited.html.as_ref();
     plansift_model::budget::check("HTML");
     let doc = Html::parse_document(html);
