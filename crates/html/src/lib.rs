@@ -98,8 +98,9 @@ pub fn parse(html: &str) -> Document {
 
 /// A whole HTML page -> model Document.
 pub fn parse_with(html: &str, options: ParseOptions) -> Document {
-    let max_depth = plansift_model::budget::limits().depth;
-    let limited = plansift_textkit::limit_depth(html, max_depth);
+    let budget = plansift_model::budget::limits();
+    let max_depth = budget.depth;
+    let limited = plansift_textkit::limit_depth(html, max_depth, budget.elements);
     let html = limited.html.as_ref();
     plansift_model::budget::check("HTML");
     let doc = Html::parse_document(html);
@@ -128,6 +129,9 @@ pub fn parse_with(html: &str, options: ParseOptions) -> Document {
         mut diagnostics,
         ..
     } = flow;
+    // the DOM is several times the page's size: gone before the blocks are made
+    drop(lines);
+    drop(doc);
     if limited.dropped > 0 {
         diagnostics.push(Diagnostic::warning(
             DiagnosticCode::InputTooComplex,
@@ -135,6 +139,16 @@ pub fn parse_with(html: &str, options: ParseOptions) -> Document {
                 "elements nested deeper than {max_depth} levels: the tags of {} were dropped \
                  and their text read at that depth",
                 limited.dropped
+            ),
+            None,
+        ));
+    }
+    if let Some(at) = limited.cut_at {
+        diagnostics.push(Diagnostic::warning(
+            DiagnosticCode::InputTooComplex,
+            format!(
+                "the page has more than {} elements; it was read up to byte {at}, the rest dropped",
+                budget.elements
             ),
             None,
         ));

@@ -35,6 +35,9 @@ pub struct Limits {
     pub table_cells: usize,
     /// Element nesting depth (HTML); deeper elements are read as if at this depth.
     pub depth: usize,
+    /// Elements of one HTML page (its parsed tree takes about 450 bytes each); the page
+    /// is read up to the element that passes this.
+    pub elements: usize,
 }
 
 impl Default for Limits {
@@ -46,6 +49,7 @@ impl Default for Limits {
             document_chars: 64_000_000,
             table_cells: 4_000_000,
             depth: 256,
+            elements: 1_000_000,
         }
     }
 }

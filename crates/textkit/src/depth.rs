@@ -86,10 +86,13 @@ pub struct Limited<'a> {
     pub html: Cow<'a, str>,
     /// How many start tags were dropped.
     pub dropped: usize,
+    /// The page was cut at this byte, before the start tag that passed `max_elements`.
+    pub cut_at: Option<usize>,
 }
 
-/// Drop the tags of elements nested deeper than `max_depth` (see the module docs).
-pub fn limit_depth(html: &str, max_depth: usize) -> Limited<'_> {
+/// Drop the tags of elements nested deeper than `max_depth` (see the module docs), and
+/// cut the page before its element number `max_elements + 1`.
+pub fn limit_depth(html: &str, max_depth: usize, max_elements: usize) -> Limited<'_> {
     let b = html.as_bytes();
     let mut stack: Vec<String> = Vec::new();
     // start tags dropped and not yet closed, by name
@@ -97,6 +100,8 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Limited<'_> {
     // byte ranges of the tags to replace
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut dropped = 0usize;
+    let mut elements = 0usize;
+    let mut cut_at = None;
     // dropped start tags still open: inside them the stack says nothing of their parents
     let mut open_phantoms = 0usize;
     let mut i = 0;
@@ -124,6 +129,13 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Limited<'_> {
         let name = html[name_start..j].to_ascii_lowercase();
         let (gt, self_closing) = tag_end(b, j);
         i = gt;
+        if !end_tag {
+            elements += 1;
+            if elements > max_elements {
+                cut_at = Some(lt);
+                break;
+            }
+        }
         if end_tag {
             if let Some(n) = phantoms.get_mut(&name).filter(|n| **n > 0) {
                 *n -= 1;
@@ -162,23 +174,26 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Limited<'_> {
             stack.push(name);
         }
     }
+    let end = cut_at.unwrap_or(html.len());
     if cuts.is_empty() {
         return Limited {
-            html: Cow::Borrowed(html),
+            html: Cow::Borrowed(&html[..end]),
             dropped,
+            cut_at,
         };
     }
-    let mut out = String::with_capacity(html.len());
+    let mut out = String::with_capacity(end);
     let mut at = 0;
     for (s, e) in cuts {
         out.push_str(&html[at..s]);
         out.push(' ');
         at = e;
     }
-    out.push_str(&html[at..]);
+    out.push_str(&html[at..end]);
     Limited {
         html: Cow::Owned(out),
         dropped,
+        cut_at,
     }
 }
 
@@ -267,7 +282,7 @@ mod tests {
     fn shallow_pages_are_borrowed_unchanged() {
         let h = "<html><body><table><tr><td>a<td>b<tr><td>c</table><ul><li>x<li>y</ul>\
                  <p>one<p>two<div>three</div><script>if (a<b) {}</script><!-- <div> --></body></html>";
-        let l = limit_depth(h, 6);
+        let l = limit_depth(h, 6, usize::MAX);
         assert!(matches!(l.html, Cow::Borrowed(_)));
         assert_eq!(l.dropped, 0);
     }
@@ -283,7 +298,7 @@ mod tests {
             h.push_str(&format!("<tr><td>{i}<td x='>'>b"));
         }
         h.push_str("</table></body></html>");
-        assert_eq!(limit_depth(&h, 16).dropped, 0);
+        assert_eq!(limit_depth(&h, 16, usize::MAX).dropped, 0);
     }
 
     #[test]
@@ -293,7 +308,7 @@ mod tests {
             "<div>x".repeat(1000),
             "</div>".repeat(1000)
         );
-        let l = limit_depth(&h, 10);
+        let l = limit_depth(&h, 10, usize::MAX);
         assert_eq!(l.dropped, 1000 - 8);
         let out = l.html.into_owned();
         assert_eq!(out.matches("<div>").count(), 8);
@@ -305,15 +320,24 @@ mod tests {
     #[test]
     fn unclosed_nested_lists_are_deep() {
         let h = format!("<html><body>{}</body></html>", "<ul><li>x".repeat(500));
-        let l = limit_depth(&h, 100);
+        let l = limit_depth(&h, 100, usize::MAX);
         // html, body and 500 x (ul, li), 100 of them kept
         assert_eq!(l.dropped, 2 + 500 * 2 - 100);
     }
 
     #[test]
+    fn pages_are_cut_before_the_element_over_the_cap() {
+        let h = "<p>a</p><p>b</p><p>c</p>";
+        let l = limit_depth(h, 10, 2);
+        assert_eq!(l.cut_at, Some(16));
+        assert_eq!(l.html, "<p>a</p><p>b</p>");
+        assert_eq!(limit_depth(h, 10, 3).cut_at, None);
+    }
+
+    #[test]
     fn a_table_under_deep_nesting_keeps_its_cells() {
         let h = "<div>".repeat(5_000) + "<table><tr><td>x</td></tr></table>";
-        let out = limit_depth(&h, 256).html.into_owned();
+        let out = limit_depth(&h, 256, usize::MAX).html.into_owned();
         assert!(
             out.contains("<table><tr><td>x</td></tr></table>"),
             "{out:.100}"

@@ -256,7 +256,8 @@ pub fn fragment_text(fragment: &str) -> FragmentText {
     }
     // nesting deeper than the budget's depth is flattened before the parser sees it
     let escaped = escape_stray_lt(fragment);
-    let limited = crate::depth::limit_depth(&escaped, plansift_model::budget::limits().depth);
+    let budget = plansift_model::budget::limits();
+    let limited = crate::depth::limit_depth(&escaped, budget.depth, budget.elements);
     let html = Html::parse_fragment(&limited.html);
     let mut acc = TextAcc::default();
     collect(&mut acc, html.tree.root(), false);
