@@ -147,7 +147,6 @@ pub fn extract_bytes_with(path: &str, bytes: &[u8], options: &ExtractOptions) ->
             } else {
                 ErrorCode::InputTooComplex
             };
-            tracing::warn!(file = path, "{over}");
             doc.source.format = format;
             failed(doc, code, format!("{path}: {over}"))
         }
