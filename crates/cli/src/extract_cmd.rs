@@ -24,6 +24,8 @@ pub struct Args {
     pub shard: Option<Shard>,
     pub quiet: bool,
     pub profile: plansift_interpret::Profile,
+    /// `--timeout`: the time budget per document.
+    pub timeout: std::time::Duration,
 }
 
 /// The paths in a `--files-from` list: NUL-separated when it holds a NUL, else one a line
@@ -177,6 +179,10 @@ pub fn run(args: Args) -> ExitCode {
         interpret: plansift_interpret::Options {
             profile: args.profile,
             explain: false,
+        },
+        limits: plansift_model::budget::Limits {
+            time: args.timeout,
+            ..Default::default()
         },
     };
     let (mut documents, mut actions, mut failed) = (0usize, 0usize, 0usize);

@@ -123,6 +123,10 @@ enum Command {
         /// No progress bar and no summary line.
         #[arg(short, long)]
         quiet: bool,
+        /// Time budget per document, in seconds (all stages): a document over it fails with
+        /// `pdf.timeout` (PDF) or `input.too_complex`, and the batch goes on.
+        #[arg(long, value_name = "SECS", default_value_t = 20.0, value_parser = parse_timeout)]
+        timeout: f64,
         #[command(flatten)]
         roles: RoleArgs,
     },
@@ -259,6 +263,7 @@ fn main() -> ExitCode {
             jobs,
             shard,
             quiet,
+            timeout,
             roles,
         } => match roles.profile() {
             Ok(profile) => extract_cmd::run(extract_cmd::Args {
@@ -271,6 +276,7 @@ fn main() -> ExitCode {
                 shard,
                 quiet,
                 profile,
+                timeout: std::time::Duration::from_secs_f64(timeout),
             }),
             Err(e) => usage_error(e),
         },
@@ -401,4 +407,14 @@ fn inspect(file: &Path, page: Option<u32>, svg: Option<&Path>) -> ExitCode {
 #[cfg(not(feature = "pdf"))]
 fn inspect(_file: &Path, _page: Option<u32>, _svg: Option<&Path>) -> ExitCode {
     usage_error("this build of plansift was made without the PDF front-end")
+}
+
+/// `--timeout`: seconds, more than 0 and at most a day.
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v <= 86_400.0 => Ok(v),
+        _ => Err(format!(
+            "'{s}' is not a number of seconds between 0 and 86400"
+        )),
+    }
 }

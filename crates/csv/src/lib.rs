@@ -24,8 +24,6 @@ const CANDIDATES: [u8; 4] = [b'\t', b',', b';', b'|'];
 const SNIFF_RECORDS: usize = 20;
 /// Bytes looked at when sniffing.
 const SNIFF_BYTES: usize = 256 * 1024;
-/// Most grid positions of one table.
-const MAX_CELLS: usize = 4_000_000;
 
 #[derive(thiserror::Error, Debug)]
 pub enum CsvError {
@@ -39,11 +37,13 @@ pub enum CsvError {
         #[source]
         source: csv::Error,
     },
-    #[error("table too large at line {line}: {rows} rows of up to {columns} columns exceed {MAX_CELLS} cells")]
+    #[error("table too large at line {line}: {rows} rows of up to {columns} columns exceed {limit} cells")]
     TooLarge {
         line: u64,
         rows: usize,
         columns: usize,
+        /// The most cells a table may have (the budget's cells per table).
+        limit: usize,
     },
 }
 
@@ -211,12 +211,14 @@ pub fn parse(text: &str, delimiter: u8) -> Result<Document, CsvError> {
         .from_reader(text.as_bytes());
 
     let lines = LineIndex::new(text);
+    let max_cells = plansift_model::budget::limits().table_cells;
     let mut diagnostics = Vec::new();
     let mut blocks: Vec<Block> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
     let mut width = 0usize;
     let mut any_record = false;
     for result in reader.records() {
+        plansift_model::budget::tick("CSV");
         let record = result.map_err(|e| CsvError::Parse {
             line: e.position().map_or(0, |p| lines.line_of(p.byte())),
             source: e,
@@ -254,11 +256,12 @@ pub fn parse(text: &str, delimiter: u8) -> Result<Document, CsvError> {
         }
         let header = rows.is_empty();
         width = width.max(cells.len());
-        if width.saturating_mul(rows.len() + 1) > MAX_CELLS {
+        if width.saturating_mul(rows.len() + 1) > max_cells {
             return Err(CsvError::TooLarge {
                 line,
                 rows: rows.len() + 1,
                 columns: width,
+                limit: max_cells,
             });
         }
         let cells = cells

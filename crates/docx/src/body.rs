@@ -136,6 +136,7 @@ pub struct Walker<'a> {
 fn has_rendered_breaks(root: &Element) -> bool {
     let mut stack = vec![root];
     while let Some(e) = stack.pop() {
+        plansift_model::budget::tick("Word");
         if e.name == "lastRenderedPageBreak" {
             return true;
         }

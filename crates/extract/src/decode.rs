@@ -11,6 +11,8 @@ pub enum DecodeError {
     Binary { offset: usize },
     /// Not UTF-8, and bytes that Windows-1252 does not define.
     Encoding { byte: u8, offset: usize },
+    /// More text than the document budget's characters per document: not decoded.
+    TooLong { bytes: usize, limit: usize },
 }
 
 impl DecodeError {
@@ -18,6 +20,7 @@ impl DecodeError {
         match self {
             DecodeError::Binary { .. } => ErrorCode::InputBinary,
             DecodeError::Encoding { .. } => ErrorCode::InputEncoding,
+            DecodeError::TooLong { .. } => ErrorCode::InputTooComplex,
         }
     }
 }
@@ -34,6 +37,10 @@ impl fmt::Display for DecodeError {
             DecodeError::Encoding { byte, offset } => write!(
                 f,
                 "the text is neither UTF-8 nor Windows-1252 (byte 0x{byte:02X} at offset {offset} is undefined in Windows-1252); convert it to UTF-8"
+            ),
+            DecodeError::TooLong { bytes, limit } => write!(
+                f,
+                "the text is {bytes} bytes; plansift reads text, HTML, CSV and JSON documents of up to {limit} bytes (the budget's characters per document)"
             ),
         }
     }
@@ -63,6 +70,16 @@ fn bomless_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
 }
 
+/// Refuse to decode more text than the budget's characters per document (checked before
+/// the text is allocated; the parsers take several times its size).
+fn too_long(len: usize) -> Result<(), DecodeError> {
+    let limit = plansift_model::budget::limits().document_chars;
+    if len > limit {
+        return Err(DecodeError::TooLong { bytes: len, limit });
+    }
+    Ok(())
+}
+
 /// Decode a text file. Returns the text and notes on how it was decoded.
 pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeError> {
     let mut notes = Vec::new();
@@ -74,6 +91,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeErro
         (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE),
     ] {
         if bytes.starts_with(bom) {
+            too_long(bytes.len() / 2)?;
             let (text, _, had_errors) = enc.decode(bytes);
             if had_errors {
                 notes.push(Diagnostic::warning(
@@ -95,6 +113,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeErro
     // UTF-16 without a byte-order mark: NUL bytes in every other position (the high
     // bytes of Latin text), and decoded text that is text.
     if let Some(enc) = bomless_utf16(bytes) {
+        too_long(bytes.len() / 2)?;
         let (text, had_errors) = enc.decode_without_bom_handling(bytes);
         let controls = text
             .chars()
@@ -124,6 +143,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), DecodeErro
         let offset = head.iter().position(|&b| control(b)).unwrap_or(0);
         return Err(DecodeError::Binary { offset });
     }
+    too_long(bytes.len())?;
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_string(), notes)),
         Err(e) => {

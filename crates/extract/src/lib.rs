@@ -67,10 +67,12 @@ fn failed(mut doc: PlanDocument, code: ErrorCode, message: String) -> PlanDocume
     doc
 }
 
-/// Choices for a run: the interpretation stage's profile (column-role corrections).
+/// Choices for a run: the interpretation stage's profile (column-role corrections) and
+/// the per-document budget (time, text, cells, depth; see [`plansift_model::budget`]).
 #[derive(Debug, Clone, Default)]
 pub struct ExtractOptions {
     pub interpret: plansift_interpret::Options,
+    pub limits: plansift_model::budget::Limits,
 }
 
 /// Extract one file. Never panics and never fails: problems are in the returned document's `error`.
@@ -241,9 +243,26 @@ pub fn extract_bytes(path: &str, bytes: &[u8]) -> PlanDocument {
 pub fn extract_bytes_with(path: &str, bytes: &[u8], options: &ExtractOptions) -> PlanDocument {
     let mut doc = empty_document(path, bytes.len() as u64);
     doc.source.sha256 = Some(hex(&Sha256::digest(bytes)));
-    let result = catch_unwind(AssertUnwindSafe(|| run(path, bytes, doc.clone(), options)));
+    // The format the file was taken for, known once a front-end is picked: the error of
+    // a document stopped by its budget says which.
+    let format = std::cell::Cell::new(None);
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        plansift_model::budget::run(options.limits, || {
+            run(path, bytes, doc.clone(), options, &format)
+        })
+    }));
     match result {
-        Ok(d) => d,
+        Ok(Ok(d)) => d,
+        Ok(Err(over)) => {
+            let format = format.get();
+            let code = if format == Some(Format::Pdf) {
+                ErrorCode::PdfTimeout
+            } else {
+                ErrorCode::InputTooComplex
+            };
+            doc.source.format = format;
+            failed(doc, code, format!("{path}: {over}"))
+        }
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()
@@ -287,8 +306,31 @@ pub fn read_model(path: &str, bytes: &[u8]) -> Result<(Format, Document), ReadEr
     Ok((format, doc))
 }
 
-fn run(path: &str, bytes: &[u8], mut doc: PlanDocument, options: &ExtractOptions) -> PlanDocument {
-    match read_model(path, bytes) {
+/// [`read_model`], noting the format the file is taken for before it is read.
+fn read_model_noting(
+    path: &str,
+    bytes: &[u8],
+    format_seen: &std::cell::Cell<Option<Format>>,
+) -> Result<(Format, Document), ReadError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return read_model(path, bytes);
+    }
+    let registry = default_registry();
+    let input = Input::new(path, bytes);
+    if let Some((_, sniff)) = registry.pick(&input) {
+        format_seen.set(Some(sniff.format));
+    }
+    registry.read(&input)
+}
+
+fn run(
+    path: &str,
+    bytes: &[u8],
+    mut doc: PlanDocument,
+    options: &ExtractOptions,
+    format_seen: &std::cell::Cell<Option<Format>>,
+) -> PlanDocument {
+    match read_model_noting(path, bytes, format_seen) {
         Ok((format, model)) => {
             doc.source.format = Some(format);
             finish(doc, model, options)
@@ -318,6 +360,7 @@ fn to_schema_diagnostic(d: ModelDiagnostic) -> Diagnostic {
 
 fn finish(mut doc: PlanDocument, model: Document, options: &ExtractOptions) -> PlanDocument {
     doc.source.pages = Some(model.pages.max(1));
+    plansift_model::budget::check("interpretation");
     let found = plansift_interpret::interpret_with(&model, &options.interpret);
     doc.title = found.title;
     doc.organisation = found.organisation;

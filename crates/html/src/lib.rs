@@ -99,7 +99,13 @@ pub fn parse(html: &str) -> Document {
 
 /// A whole HTML page -> model Document.
 pub fn parse_with(html: &str, options: ParseOptions) -> Document {
+    let budget = plansift_model::budget::limits();
+    let max_depth = budget.depth;
+    let limited = plansift_textkit::limit_depth(html, max_depth, budget.elements);
+    let html = limited.html.as_ref();
+    plansift_model::budget::check("HTML");
     let doc = Html::parse_document(html);
+    plansift_model::budget::check("HTML");
     let lines = SourceLines::new(html, &doc);
     let record_index = records::Index::new(&doc, &lines);
     let meta_title = title(&doc);
@@ -128,6 +134,30 @@ pub fn parse_with(html: &str, options: ParseOptions) -> Document {
         mut diagnostics,
         ..
     } = flow;
+    // the DOM is several times the page's size: gone before the blocks are made
+    drop(lines);
+    drop(doc);
+    if limited.dropped > 0 {
+        diagnostics.push(Diagnostic::warning(
+            DiagnosticCode::InputTooComplex,
+            format!(
+                "elements nested deeper than {max_depth} levels: the tags of {} were dropped \
+                 and their text read at that depth",
+                limited.dropped
+            ),
+            None,
+        ));
+    }
+    if let Some(at) = limited.cut_at {
+        diagnostics.push(Diagnostic::warning(
+            DiagnosticCode::InputTooComplex,
+            format!(
+                "the page has more than {} elements; it was read up to byte {at}, the rest dropped",
+                budget.elements
+            ),
+            None,
+        ));
+    }
     let (blocks, pages) = paginate(items, options);
     if blocks.is_empty() {
         diagnostics.push(Diagnostic::warning(
@@ -221,6 +251,7 @@ impl Flow<'_> {
         let mut stack: Vec<(NodeRef<'_, Node>, bool, usize)> = Vec::new();
         push_children_flow(&mut stack, root, 0);
         while let Some((node, closing, items_at_open)) = stack.pop() {
+            plansift_model::budget::tick("HTML");
             match node.value() {
                 Node::Text(t) => {
                     if !self.acc.has_text() && !t.trim().is_empty() {

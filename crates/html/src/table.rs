@@ -11,8 +11,6 @@ use plansift_textkit::SpanGrid;
 
 /// Widest grid kept (HTML itself caps `colspan` at 1000).
 const MAX_COLS: usize = 512;
-/// Most grid positions kept for one table.
-const MAX_CELLS: usize = 4_000_000;
 
 pub(crate) struct BuiltTable<'a> {
     /// `None` when the table has no rows.
@@ -182,8 +180,10 @@ pub(crate) fn build_table<'a>(table_el: NodeRef<'a, Node>, lines: &SourceLines) 
     }
 
     let mut width = grid.width();
-    if n_rows > 0 && width.saturating_mul(n_rows) > MAX_CELLS {
-        width = (MAX_CELLS / n_rows).max(1);
+    // most grid positions kept for one table: the document budget's cells per table
+    let max_cells = plansift_model::budget::limits().table_cells;
+    if n_rows > 0 && width.saturating_mul(n_rows) > max_cells {
+        width = (max_cells / n_rows).max(1);
         diagnostics.push(Diagnostic::warning(
             DiagnosticCode::HtmlTableTooLarge,
             format!(

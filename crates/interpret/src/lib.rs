@@ -29,7 +29,7 @@ pub mod text;
 mod walk;
 
 pub use assign::{ColumnReading, TableReading};
-use plansift_model::{Diagnostic, Document, Prov};
+use plansift_model::{Block, Diagnostic, Document, Prov};
 use plansift_normalize as norm;
 use plansift_schema::Action;
 pub use profile::{Profile, ProfileError};
@@ -83,6 +83,11 @@ pub fn interpret_with(doc: &Document, options: &Options) -> Interpretation {
     let period = meta::period(doc);
     let mut w = walk::Walker::new(options.profile.clone(), options.explain);
     for b in &doc.blocks {
+        let work = match b {
+            Block::Table(t) => t.rows.len() as u64 * t.columns() as u64 + 1,
+            _ => 1,
+        };
+        plansift_model::budget::tick_n(work, "interpretation");
         w.block(b);
     }
     let mut diagnostics = w.diagnostics;
@@ -97,7 +102,10 @@ pub fn interpret_with(doc: &Document, options: &Options) -> Interpretation {
         .drafts
         .into_iter()
         .filter(|d| !d.text.trim().is_empty())
-        .map(|d| draft::build(d, period.as_ref()))
+        .map(|d| {
+            plansift_model::budget::tick("interpretation");
+            draft::build(d, period.as_ref())
+        })
         .collect();
     Interpretation {
         title: meta::title(doc),

@@ -323,6 +323,7 @@ impl Walker {
             assign::find_header(rows, &self.profile).first().copied()
         };
         for (i, row) in rows.iter().enumerate() {
+            plansift_model::budget::tick_n(row.cells.len() as u64 + 1, "interpretation");
             if i < skip_to || row.filled() == 0 {
                 continue;
             }

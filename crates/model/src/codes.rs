@@ -52,13 +52,16 @@ pub enum ErrorCode {
     OfficeEncrypted,
     /// A Word or spreadsheet file over plansift's limits (a ZIP bomb, too many cells).
     OfficeTooLarge,
+    /// A document over a budget other than a PDF's time: an HTML, text, CSV or office
+    /// document that took longer than the time budget.
+    InputTooComplex,
     /// plansift failed on the file (a bug).
     InternalPanic,
 }
 
 impl ErrorCode {
     /// Every error code, in the order the README lists them.
-    pub const ALL: [ErrorCode; 21] = [
+    pub const ALL: [ErrorCode; 22] = [
         ErrorCode::IoRead,
         ErrorCode::InputEmpty,
         ErrorCode::InputBinary,
@@ -79,6 +82,7 @@ impl ErrorCode {
         ErrorCode::OfficeMalformed,
         ErrorCode::OfficeEncrypted,
         ErrorCode::OfficeTooLarge,
+        ErrorCode::InputTooComplex,
         ErrorCode::InternalPanic,
     ];
 
@@ -105,6 +109,7 @@ impl ErrorCode {
             ErrorCode::OfficeMalformed => "office.malformed",
             ErrorCode::OfficeEncrypted => "office.encrypted",
             ErrorCode::OfficeTooLarge => "office.too_large",
+            ErrorCode::InputTooComplex => "input.too_complex",
             ErrorCode::InternalPanic => "internal.panic",
         }
     }
@@ -187,15 +192,19 @@ pub enum DiagnosticCode {
     PdfFormDepth,
     /// The graphics state stack grew too deep.
     PdfStack,
-    /// A page with more operators than interpreted; the rest was skipped.
+    /// A page over a cap of the document's budget (operators interpreted, text per
+    /// glyph or per page); what was over it was skipped, the rest kept.
     PdfTooComplex,
+    /// A document over a cap of its budget (text per document, HTML nesting depth);
+    /// what was over it was cut or flattened, the rest kept.
+    InputTooComplex,
     /// No plan table found in the document.
     PlanNoPlanTable,
 }
 
 impl DiagnosticCode {
     /// Every diagnostic code.
-    pub const ALL: [DiagnosticCode; 22] = [
+    pub const ALL: [DiagnosticCode; 23] = [
         DiagnosticCode::InputEncoding,
         DiagnosticCode::CsvNoTable,
         DiagnosticCode::CsvUnterminatedQuote,
@@ -217,6 +226,7 @@ impl DiagnosticCode {
         DiagnosticCode::PdfFormDepth,
         DiagnosticCode::PdfStack,
         DiagnosticCode::PdfTooComplex,
+        DiagnosticCode::InputTooComplex,
         DiagnosticCode::PlanNoPlanTable,
     ];
 
@@ -244,6 +254,7 @@ impl DiagnosticCode {
             DiagnosticCode::PdfFormDepth => "pdf.form_depth",
             DiagnosticCode::PdfStack => "pdf.stack",
             DiagnosticCode::PdfTooComplex => "pdf.too_complex",
+            DiagnosticCode::InputTooComplex => "input.too_complex",
             DiagnosticCode::PlanNoPlanTable => "plan.no_plan_table",
         }
     }

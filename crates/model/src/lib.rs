@@ -17,6 +17,7 @@
 //! - cell text is plain text: tags removed, entities decoded, white space
 //!   collapsed to single spaces, paragraphs/list items separated by one space.
 
+pub mod budget;
 mod codes;
 
 pub use codes::{DiagnosticCode, ErrorCode};

@@ -58,6 +58,7 @@ pub fn find_furniture(
         let mut v = Vec::new();
         let size = median_size(page, &free, tol);
         for l in levels(page, &free, tol) {
+            plansift_model::budget::tick_n(l.words.len() as u64 + 1, "tables");
             let margin = l.bbox.bottom <= tol.furniture_margin * h
                 || l.bbox.top >= (1.0 - tol.furniture_margin) * h;
             let text = line_text(page, &l.words, tol);
@@ -99,6 +100,11 @@ pub fn find_furniture(
             }
             let text = line_text(page, &l.words, tol);
             let occ = index.get(key.as_str()).map(|v| v.as_slice()).unwrap_or(&[]);
+            // comparing the line with its occurrences: about their count x its length
+            plansift_model::budget::tick_n(
+                (occ.len() as u64 + 1) * (text.len() as u64 / 64 + 1),
+                "tables",
+            );
             let mut same_pages: Vec<usize> = occ
                 .iter()
                 .filter(|o| {

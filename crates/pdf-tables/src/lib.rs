@@ -97,6 +97,7 @@ pub fn to_document_with(layout: &PdfLayout, tol: &Tolerances) -> Document {
         .iter()
         .enumerate()
         .map(|(pi, p)| {
+            plansift_model::budget::check("tables");
             let ex: Vec<BBox> = tagged
                 .get(pi)
                 .map(|v| v.iter().map(|t| t.bbox).collect())
@@ -112,6 +113,7 @@ pub fn to_document_with(layout: &PdfLayout, tol: &Tolerances) -> Document {
         } else {
             pi as u32 + 1
         };
+        plansift_model::budget::check("tables");
         if pi > 0 {
             doc.blocks.push(Block::PageBreak { page: pno });
         }

@@ -40,6 +40,7 @@ pub fn levels(page: &PageLayout, idxs: &[usize], tol: &Tolerances) -> Vec<Level>
         let b = page.words[i].bbox;
         let h = b.height().max(tol.min_box_height);
         let mut best: Option<(usize, f32)> = None;
+        plansift_model::budget::tick_n(out.len() as u64 + 1, "tables");
         for (li, l) in out.iter().enumerate().rev() {
             if l.bbox.bottom < b.top - tol.line_search_above {
                 // levels are created in order of top; far above ones cannot match

@@ -276,6 +276,14 @@ pub struct Ctx<'a> {
     diag_counts: HashMap<&'static str, usize>,
     pub timed_out: bool,
     pub bomb: bool,
+    /// Characters one glyph may stand for (longer ToUnicode or ActualText is cut).
+    pub glyph_chars: usize,
+    /// Bytes of text one page may hold (glyphs beyond are dropped).
+    pub page_text_bytes: usize,
+    /// Glyph text was cut on the page being read (over `glyph_chars`).
+    pub glyph_cut: bool,
+    /// Glyphs were dropped on the page being read (over `page_text_bytes`).
+    pub page_cut: bool,
     /// Decoded Form XObject contents by object id.
     forms: HashMap<ObjectId, std::rc::Rc<Vec<u8>>>,
     /// Optional content groups switched off in the default configuration.
@@ -301,6 +309,10 @@ impl<'a> Ctx<'a> {
             diag_counts: HashMap::new(),
             timed_out: false,
             bomb: false,
+            glyph_chars: plansift_model::budget::limits().glyph_chars,
+            page_text_bytes: plansift_model::budget::limits().page_chars,
+            glyph_cut: false,
+            page_cut: false,
             forms: HashMap::new(),
             hidden_ocgs: hidden_ocgs(doc),
         }
@@ -1065,6 +1077,13 @@ impl<'c, 'a> Interp<'c, 'a> {
         if text.is_empty() {
             return;
         }
+        // ActualText stands for the span's glyphs: as much as they may stand for
+        let most = self.ctx.glyph_chars.saturating_mul(spanned.len().max(1));
+        let text = plansift_model::budget::cut_chars(&text, most).to_string();
+        if self.out.text.len() + text.len() > self.ctx.page_text_bytes {
+            self.ctx.page_cut = true;
+            return;
+        }
         let st = self.out.text.len() as u32;
         self.out.text.push_str(&text);
         let en = self.out.text.len() as u32;
@@ -1295,6 +1314,8 @@ impl<'c, 'a> Interp<'c, 'a> {
         let (page_w, page_h) = (self.page_w, self.page_h);
         let mut tm = self.tm;
         let out = &mut self.out;
+        let (glyph_chars, page_bytes) = (self.ctx.glyph_chars, self.ctx.page_text_bytes);
+        let (mut glyph_cut, mut page_cut) = (false, false);
         let Some(font) = self.ctx.fonts.get_mut(fi as usize) else {
             return;
         };
@@ -1326,11 +1347,18 @@ impl<'c, 'a> Interp<'c, 'a> {
                 && oy.is_finite()
                 && size.is_finite()
                 && out.glyphs.len() < 2_000_000
+                && !page_cut
             {
+                let gt = plansift_model::budget::cut_chars(g.text, glyph_chars);
+                glyph_cut |= gt.len() < g.text.len();
+                if out.text.len() + gt.len() > page_bytes {
+                    page_cut = true;
+                    return;
+                }
                 let start = out.text.len() as u32;
-                out.text.push_str(g.text);
+                out.text.push_str(gt);
                 let end = out.text.len() as u32;
-                let space = g.text.chars().all(char::is_whitespace) && !g.text.is_empty();
+                let space = gt.chars().all(char::is_whitespace) && !gt.is_empty();
                 out.glyphs.push(Glyph {
                     text: (start, end),
                     ox,
@@ -1351,6 +1379,8 @@ impl<'c, 'a> Interp<'c, 'a> {
             tm = mul(&[1.0, 0.0, 0.0, 1.0, adv, 0.0], &tm);
         });
         self.tm = tm;
+        self.ctx.glyph_cut |= glyph_cut;
+        self.ctx.page_cut |= page_cut;
     }
 
     fn do_xobject(&mut self, name: &[u8], res: Option<&'a Dictionary>, depth: usize) {

@@ -159,7 +159,19 @@ fn load(bytes: &[u8], opts: &Options) -> Result<Document, PdfError> {
 /// Read a PDF into positioned page content.
 pub fn parse(bytes: &[u8], opts: &Options) -> Result<PdfLayout, PdfError> {
     let start = Instant::now();
-    let deadline = start.checked_add(opts.time_budget);
+    // The document's own budget (plansift_model::budget, set by plansift_extract for
+    // the whole pipeline) when it ends first.
+    let (deadline, time_budget) = match (
+        start.checked_add(opts.time_budget),
+        plansift_model::budget::deadline(),
+    ) {
+        (Some(own), Some(doc)) if doc < own => (Some(doc), plansift_model::budget::limits().time),
+        (own, doc) => (own.or(doc), opts.time_budget),
+    };
+    let opts = &Options {
+        time_budget,
+        ..opts.clone()
+    };
     let mut doc = load(bytes, opts)?;
     let mut pages_map = doc.get_pages();
     if pages_map.is_empty() {
@@ -223,10 +235,26 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<PdfLayout, PdfError> {
             None,
         ));
     }
+    let document_chars = plansift_model::budget::limits().document_chars;
+    let mut text_bytes = 0usize;
     for &(no, pid) in page_ids.iter().take(opts.max_pages) {
         if deadline.is_some_and(|d| Instant::now() > d) {
             return Err(PdfError::Timeout(opts.time_budget));
         }
+        if text_bytes > document_chars {
+            ctx.diag(
+                Level::Warning,
+                "pdf.too_complex",
+                format!(
+                    "the document's text passed {document_chars} bytes before page {no}; \
+                     the pages from there on were not read"
+                ),
+                no,
+            );
+            break;
+        }
+        ctx.glyph_cut = false;
+        ctx.page_cut = false;
         let page = read_page(&mut ctx, no, pid);
         if ctx.timed_out {
             return Err(PdfError::Timeout(opts.time_budget));
@@ -234,6 +262,25 @@ pub fn parse(bytes: &[u8], opts: &Options) -> Result<PdfLayout, PdfError> {
         if ctx.bomb {
             return Err(PdfError::TooLarge(opts.max_decompressed_bytes));
         }
+        if ctx.glyph_cut {
+            let n = ctx.glyph_chars;
+            ctx.diag(
+                Level::Warning,
+                "pdf.too_complex",
+                format!("glyphs standing for more than {n} characters (ToUnicode, ActualText) were cut to {n}"),
+                no,
+            );
+        }
+        if ctx.page_cut {
+            let n = ctx.page_text_bytes;
+            ctx.diag(
+                Level::Warning,
+                "pdf.too_complex",
+                format!("the page's text passed {n} bytes; the glyphs beyond were dropped"),
+                no,
+            );
+        }
+        text_bytes += page.words.iter().map(|w| w.text.len() + 1).sum::<usize>();
         layout.pages.push(page);
     }
     layout.diagnostics.append(&mut ctx.diagnostics);

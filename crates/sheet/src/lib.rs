@@ -144,6 +144,7 @@ fn to_document(book: Book, limits: &Limits) -> Result<Document, Error> {
     let mut budget = CellBudget::new(limits);
     let mut page = 0u32;
     for sheet in &book.sheets {
+        plansift_model::budget::check("spreadsheet");
         page += 1;
         if page > 1 {
             blocks.push(Block::PageBreak { page });
@@ -184,6 +185,7 @@ fn sheet_blocks(
     // Rows and columns that hold text (visible ones only).
     let mut text_rows: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
     for (&(r, c), cell) in &sheet.cells {
+        plansift_model::budget::tick("spreadsheet");
         if visible_row(r) && visible_col(c) && !cell.text.is_empty() {
             text_rows.entry(r).or_default().push(c);
         }

@@ -142,6 +142,7 @@ pub fn parse(text: &str) -> Document {
         table: None,
     };
     for (i, raw_line) in text.split('\n').enumerate() {
+        plansift_model::budget::tick("text");
         let lineno = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let mut line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
         // Form feeds start a new page; text after one belongs to the new page.

@@ -254,7 +254,11 @@ pub fn fragment_text(fragment: &str) -> FragmentText {
             bold: false,
         };
     }
-    let html = Html::parse_fragment(&escape_stray_lt(fragment));
+    // nesting deeper than the budget's depth is flattened before the parser sees it
+    let escaped = escape_stray_lt(fragment);
+    let budget = plansift_model::budget::limits();
+    let limited = crate::depth::limit_depth(&escaped, budget.depth, budget.elements);
+    let html = Html::parse_fragment(&limited.html);
     let mut acc = TextAcc::default();
     collect(&mut acc, html.tree.root(), false);
     acc.finish()

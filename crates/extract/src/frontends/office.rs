@@ -64,7 +64,11 @@ impl FrontEnd for Office {
     }
 
     fn read(&self, input: &Input<'_>, format: Format) -> Result<Document, FrontEndError> {
-        let limits = plansift_office::Limits::default();
+        // the document budget's nesting depth for the XML
+        let limits = plansift_office::Limits {
+            max_xml_depth: plansift_model::budget::limits().depth,
+            ..Default::default()
+        };
         let result = match format {
             Format::Docx => plansift_docx::parse(input.bytes(), &limits),
             _ => plansift_sheet::parse(input.bytes(), &limits),
