@@ -224,3 +224,29 @@ fn pdf_errors_keep_their_codes() {
     assert_eq!(err.code, "pdf.malformed");
     assert!(err.message.starts_with("x.pdf: "), "{}", err.message);
 }
+
+#[test]
+fn a_csv_over_the_cells_per_table_is_too_complex_not_malformed() {
+    let options = plansift_extract::ExtractOptions {
+        limits: plansift_model::budget::Limits {
+            table_cells: 20,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let rows: String = (0..30)
+        .map(|i| format!("{i},Action {i},Jo Bloggs,March 2025\n"))
+        .collect();
+    let csv = format!("Ref,Action,Lead,Deadline\n{rows}");
+    let doc = plansift_extract::extract_bytes_with("big.csv", csv.as_bytes(), &options);
+    let e = doc.error.expect("over the cells per table");
+    assert_eq!(e.code, "input.too_complex", "{}", e.message);
+    assert!(e.message.contains("cells"), "{}", e.message);
+    // Within the limit it reads.
+    let small = "Ref,Action,Lead,Deadline\n1,Agree the plan,Jo Bloggs,March 2025\n";
+    assert!(
+        plansift_extract::extract_bytes_with("s.csv", small.as_bytes(), &options)
+            .error
+            .is_none()
+    );
+}

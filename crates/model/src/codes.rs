@@ -26,7 +26,7 @@ pub enum ErrorCode {
     InputNotAFile,
     /// A folder nested deeper below the path given than plansift walks.
     InputTooDeep,
-    /// The CSV/TSV export cannot be parsed (or is too large a table).
+    /// The CSV/TSV export cannot be parsed.
     CsvMalformed,
     /// Named `.pdf`, but not a PDF (no `%PDF-` header).
     PdfNotPdf,

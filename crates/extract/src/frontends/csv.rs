@@ -40,8 +40,14 @@ impl FrontEnd for Csv {
             } else {
                 b','
             });
-            plansift_csv::parse(text, delim)
-                .map_err(|e| FrontEndError::new(ErrorCode::CsvMalformed, e.to_string()))
+            plansift_csv::parse(text, delim).map_err(|e| {
+                // Over the cells a table may have is a budget, not a damaged file.
+                let code = match e {
+                    plansift_csv::CsvError::TooLarge { .. } => ErrorCode::InputTooComplex,
+                    _ => ErrorCode::CsvMalformed,
+                };
+                FrontEndError::new(code, e.to_string())
+            })
         })
     }
 }
