@@ -287,6 +287,16 @@ fn hex(bytes: &[u8]) -> String {
 /// front-end by sniffing (content and name) and reads the file with it. Returns the
 /// format and the model (decoding notes first among its diagnostics), or a typed error.
 pub fn read_model(path: &str, bytes: &[u8]) -> Result<(Format, Document), ReadError> {
+    read_model_noting(path, bytes, &std::cell::Cell::new(None))
+}
+
+/// [`read_model`], noting the format the file is taken for before it is read (so that a
+/// document stopped by its budget still reports its format).
+fn read_model_noting(
+    path: &str,
+    bytes: &[u8],
+    format_seen: &std::cell::Cell<Option<Format>>,
+) -> Result<(Format, Document), ReadError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         let msg = if bytes.is_empty() {
             "the file is empty (0 bytes)".to_string()
@@ -299,28 +309,16 @@ pub fn read_model(path: &str, bytes: &[u8]) -> Result<(Format, Document), ReadEr
             message: format!("{path}: {msg}"),
         });
     }
-    let (format, mut doc) = default_registry().read(&Input::new(path, bytes))?;
-    // records written as text (labelled blocks, minutes action lines, one cell per line)
-    // become tables, whatever front-end read the file
-    plansift_records::rebuild(&mut doc);
-    Ok((format, doc))
-}
-
-/// [`read_model`], noting the format the file is taken for before it is read.
-fn read_model_noting(
-    path: &str,
-    bytes: &[u8],
-    format_seen: &std::cell::Cell<Option<Format>>,
-) -> Result<(Format, Document), ReadError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return read_model(path, bytes);
-    }
     let registry = default_registry();
     let input = Input::new(path, bytes);
     if let Some((_, sniff)) = registry.pick(&input) {
         format_seen.set(Some(sniff.format));
     }
-    registry.read(&input)
+    let (format, mut doc) = registry.read(&input)?;
+    // records written as text (labelled blocks, minutes action lines, one cell per line)
+    // become tables, whatever front-end read the file
+    plansift_records::rebuild(&mut doc);
+    Ok((format, doc))
 }
 
 fn run(

@@ -31,6 +31,8 @@ pub struct Banner {
     pub text: String,
     /// Where its label starts in the text read (bytes).
     pub start: usize,
+    /// The label, lower case ("priority", "objective", "theme").
+    pub label: String,
 }
 
 /// Labels that name a theme (a group of objectives).
@@ -180,6 +182,7 @@ fn parse_at(s: &str, at: usize, anywhere: bool) -> Option<Banner> {
         code,
         text,
         start: at,
+        label: label_text,
     })
 }
 

@@ -679,7 +679,12 @@ fn text_ref_description(w: &mut Walker, c: &TextCtx) -> Step {
 /// "Priority Outcome 1 ...", "Theme 2: ...", "Service: ...": a theme or an objective.
 fn text_banner(w: &mut Walker, c: &TextCtx) -> Step {
     match banner::parse(c.text, c.heading) {
-        Some(b) => {
+        Some(mut b) => {
+            // A heading "Priority 2: ..." above the plan is the section it sits under (a
+            // theme); a numbered priority in the plan's rows or prose stays an objective.
+            if c.heading && b.label == "priority" {
+                b.level = banner::Level::Theme;
+            }
             w.apply_banner(b);
             Step::Done
         }

@@ -241,3 +241,64 @@ fn the_action_column_is_inferred_when_no_header_names_it() {
     // a measures table with the same key columns is still not a plan
     assert!(run("Measure\tLead Officer\tTarget Date\tRAG\nPercentage of complaints answered on time\tJo Bloggs\t31/03/2015\tA\n").is_empty());
 }
+
+/// A "Priority N: ..." heading above the plan is the section its rows sit under (a theme);
+/// an "Objective N.M: ..." heading under it is an objective.
+#[test]
+fn numbered_priority_headings_are_themes_and_objective_headings_objectives() {
+    let p = Prov::page(1);
+    let heading = |t: &str| {
+        Block::Heading(plansift_model::TextBlock {
+            text: t.into(),
+            bold: true,
+            level: 2,
+            prov: p,
+        })
+    };
+    let row = |cells: &[&str], header: bool| Row {
+        cells: cells
+            .iter()
+            .map(|t| Cell {
+                header,
+                ..Cell::new(*t, p)
+            })
+            .collect(),
+        prov: p,
+    };
+    let table = |action: &str| {
+        Block::Table(Table {
+            rows: vec![
+                row(&["Action", "Lead", "Deadline"], true),
+                row(&[action, "Jo Bloggs", "March 2025"], false),
+                row(
+                    &["Review the placement policy", "Sam Smith", "June 2025"],
+                    false,
+                ),
+            ],
+            origin: TableOrigin::Markup,
+            prov: p,
+        })
+    };
+    let doc = Document {
+        pages: 1,
+        blocks: vec![
+            heading("Priority 1: Prevent homelessness at the earliest opportunity"),
+            table("Set up a prevention fund"),
+            heading("Objective 1.2: Reduce the use of temporary accommodation"),
+            table("Buy 40 homes for temporary use"),
+        ],
+        ..Default::default()
+    };
+    let acts = interpret(&doc).actions;
+    assert_eq!(acts.len(), 4, "{acts:#?}");
+    assert_eq!(
+        acts[0].theme.as_deref(),
+        Some("Prevent homelessness at the earliest opportunity")
+    );
+    assert_eq!(acts[0].objective, None);
+    assert_eq!(
+        acts[2].objective.as_deref(),
+        Some("Reduce the use of temporary accommodation")
+    );
+    assert_eq!(acts[2].theme, acts[0].theme);
+}
