@@ -10,7 +10,7 @@ test:
 
 # Extract the bundled fixtures to out/plans.jsonl.
 run:
-    cargo run --release -p plansift -- extract fixtures/text fixtures/html fixtures/csv fixtures/pdf --output out/plans.jsonl
+    cargo run --release -p plansift -- extract fixtures/text fixtures/html fixtures/csv fixtures/pdf fixtures/docx fixtures/xlsx --output out/plans.jsonl
 
 # Benchmarks: PDF text layer and whole extract, pages/s beside pdftotext.
 bench:
