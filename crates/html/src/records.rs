@@ -513,9 +513,18 @@ fn key_of(label: &str) -> String {
     format!("l:{}", label.to_lowercase())
 }
 
+/// `Label: value` split at its first colon, unless that colon is inside a time of day
+/// or a ratio ("Updated 08:10", "1:2"): a digit on both sides.
+fn split_label(text: &str) -> Option<(&str, &str)> {
+    let (l, v) = text.split_once(':')?;
+    let digit_both_sides =
+        l.ends_with(|c: char| c.is_ascii_digit()) && v.starts_with(|c: char| c.is_ascii_digit());
+    (!digit_both_sides).then_some((l, v))
+}
+
 /// `Action 3: text`, `Recommendation R12: text`: the label's words, its number and the text.
 fn numbered_label(text: &str) -> Option<(String, String, String)> {
-    let (l, v) = text.split_once(':')?;
+    let (l, v) = split_label(text)?;
     let v = v.trim();
     let (words, code) = l.trim().rsplit_once(' ')?;
     let words = words.trim();
@@ -538,7 +547,7 @@ fn colon_label(text: &str) -> Option<(String, String)> {
     if numbered_label(text).is_some() {
         return None;
     }
-    let (l, v) = text.split_once(':')?;
+    let (l, v) = split_label(text)?;
     let v = v.trim();
     let first = l.trim().chars().next()?;
     (label_like(l) && first.is_uppercase() && !v.is_empty() && !l.contains(['(', '/', '.']))
@@ -1285,6 +1294,7 @@ fn build_table(records: &[Record], keys: &[(String, String)]) -> Option<Table> {
 
 #[cfg(test)]
 mod tests {
+    use super::{colon_label, numbered_label};
     use crate::parse;
     use plansift_model::{Block, Rgb, Table, TableOrigin};
 
@@ -1418,6 +1428,16 @@ mod tests {
         let wide = "<table><tr><th>A</th><th>B</th><th>C</th></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>";
         let ts = tables(&format!("<body>{wide}{wide}{wide}</body>"));
         assert!(ts.iter().all(|t| t.origin == TableOrigin::Markup));
+    }
+
+    #[test]
+    fn a_time_of_day_is_no_label() {
+        assert_eq!(numbered_label("Updated 08:10"), None);
+        assert_eq!(colon_label("Updated 08:10"), None);
+        assert_eq!(
+            colon_label("Updated: 08:10"),
+            Some(("Updated".to_string(), "08:10".to_string()))
+        );
     }
 
     #[test]

@@ -125,7 +125,14 @@ fn labelled(s: &str) -> Option<(String, Option<String>, String)> {
     let pos = s.find(':')?;
     let head = s[..pos].trim();
     let rest = s[pos + 1..].trim();
-    if head.is_empty() || rest.starts_with("//") || head.chars().count() > LABEL_MAX_CHARS {
+    // a digit on both sides: a time of day or a ratio ("Updated 08:10"), not a label
+    let in_number = s[..pos].ends_with(|c: char| c.is_ascii_digit())
+        && s[pos + 1..].starts_with(|c: char| c.is_ascii_digit());
+    if head.is_empty()
+        || in_number
+        || rest.starts_with("//")
+        || head.chars().count() > LABEL_MAX_CHARS
+    {
         return None;
     }
     let mut words: Vec<&str> = head.split_whitespace().collect();

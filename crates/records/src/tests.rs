@@ -119,3 +119,14 @@ fn a_line_standing_alone_above_a_group_is_its_heading() {
     assert!(matches!(&d.blocks[0], Block::Paragraph(_)));
     assert_eq!(tables(&d).len(), 1);
 }
+
+#[test]
+fn a_time_of_day_is_no_label() {
+    assert_eq!(labelled("Updated 08:10"), None);
+    assert_eq!(labelled("Meeting at 10:30 in room 4"), None);
+    let (label, num, value) = labelled("Time: 10:30").unwrap();
+    assert_eq!(
+        (label.as_str(), num, value.as_str()),
+        ("Time", None, "10:30")
+    );
+}
