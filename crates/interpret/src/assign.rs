@@ -31,6 +31,11 @@ use crate::roles::Role;
 const MIN_ROLE: f32 = 0.5;
 /// The score the action column must reach.
 const MIN_ACTION: f32 = 0.45;
+/// Below this, an action column found by its content alone needs a lead or deadline beside it
+/// ...
+const WEAK_ACTION: f32 = 0.7;
+/// ... when its text is also short (mean characters): a status message, not a task.
+const WEAK_ACTION_CHARS: f32 = 45.0;
 /// How much a header naming another role counts against a role (per unit of difference).
 const HEADER_VETO: f32 = 1.0;
 /// Header rows are looked for among this many first rows of a table.
@@ -786,6 +791,26 @@ fn decide(
     if support.is_empty() {
         columns[a].role = None;
         return (false, "an action column but no lead, deadline, rating, progress or other plan column beside it".to_string());
+    }
+    // Short text that only reads somewhat like actions, under no header naming actions, with
+    // ratings or comments beside it but no one and no date (a service-status page, a
+    // scorecard's commentary): an action plan says who does what by when.
+    let who_or_when = columns.iter().enumerate().any(|(i, c)| {
+        i != a
+            && c.score >= 0.6
+            && matches!(c.role, Some(Role::Lead | Role::Deadline | Role::Governance))
+    });
+    if !forced
+        && !who_or_when
+        && cols[a].header(Role::Action) < 0.6
+        && action < WEAK_ACTION
+        && stats[a].mean_chars < WEAK_ACTION_CHARS
+    {
+        columns[a].role = None;
+        return (
+            false,
+            format!("the action column reads weakly as actions ({action:.2}, short text), under no header naming actions, and no lead or deadline stands beside it"),
+        );
     }
     let how = if has_header {
         "header and content"
