@@ -10,7 +10,7 @@
 //! - [`CardFamily::ClassNames`]: cards whose fields carry no label, only class names
 //!   (`class="action-owner"`, `leadOfficer`, `card__due-date`), and the rating a badge that
 //!   is only a colour: an inline `background-color`, or a class (`green`, `tooltip_amber`,
-//!   `rag-red`, `status--amber`);
+//!   `rag-red`, `status--amber`, Bootstrap's `bg-success`);
 //! - [`CardFamily::DefinitionList`]: one `<dl>` per action, one `<dl>` with the `<dt>` set
 //!   repeated, or a gov.uk-style summary list (`govuk-summary-list__key`/`__value`) per
 //!   action.
@@ -296,7 +296,14 @@ fn badge(status: &str, variant: usize) -> String {
         1 => format!("<span class=\"{name}\"></span>"),
         2 => format!("<span class=\"tooltip tooltip_{name}\"></span>"),
         3 => format!("<span class=\"rag rag-{name}\"></span>"),
-        _ => format!("<span class=\"status status--{name}\"></span>"),
+        4 => format!("<span class=\"status status--{name}\"></span>"),
+        // a CSS framework's state classes (Bootstrap); blue (complete) has none
+        _ => match name {
+            "green" => "<span class=\"badge bg-success\"></span>".to_string(),
+            "amber" => "<span class=\"badge bg-warning\"></span>".to_string(),
+            "red" => "<span class=\"badge bg-danger\"></span>".to_string(),
+            _ => format!("<span class=\"badge\" style=\"background-color: {hex}\"></span>"),
+        },
     }
 }
 
@@ -315,7 +322,7 @@ fn class_names(recs: &[Record], seed: u64, rng: &mut Rng) -> String {
             }
         })
         .collect();
-    let variant = (seed as usize) % 5;
+    let variant = (seed as usize) % 6;
     let mut out = String::new();
     let mut n_objective = 0;
     for (i, r) in recs.iter().enumerate() {

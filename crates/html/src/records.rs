@@ -426,9 +426,27 @@ fn class_words(token: &str) -> Vec<String> {
     words
 }
 
-/// A class token that names a colour (`green`, `tooltip_amber`, `rag-red`, `status--amber`).
+/// A class token that names a colour (`green`, `tooltip_amber`, `rag-red`, `status--amber`),
+/// or the state colour of the CSS frameworks dashboards are built with (Bootstrap's
+/// `bg-success`, `badge-warning`, `text-danger`: green, amber, red).
 fn class_colour(token: &str) -> Option<Rgb> {
-    class_words(token).iter().find_map(|w| parse_color(w))
+    class_words(token)
+        .iter()
+        .find_map(|w| parse_color(w).or_else(|| state_colour(w)))
+}
+
+/// A colour name or a framework state word (left out of labels made from class names).
+fn colour_word(word: &str) -> bool {
+    parse_color(word).is_some() || state_colour(word).is_some()
+}
+
+fn state_colour(word: &str) -> Option<Rgb> {
+    parse_color(match word {
+        "success" => "green",
+        "warning" => "amber",
+        "danger" => "red",
+        _ => return None,
+    })
 }
 
 /// The colour an element shows: its own fill, or a colour class token.
@@ -473,7 +491,7 @@ fn class_label(el: &Element, record_classes: &[String]) -> String {
         for w in class_words(rest) {
             if w.len() < 2
                 || w.bytes().all(|b| b.is_ascii_digit())
-                || parse_color(&w).is_some()
+                || colour_word(&w)
                 || words.contains(&w)
             {
                 continue;
@@ -591,7 +609,7 @@ fn record(node: NodeRef<'_, Node>, lines: &SourceLines) -> Option<Record> {
             .map(|t| {
                 class_words(t)
                     .into_iter()
-                    .filter(|w| parse_color(w).is_none() && w.len() > 1)
+                    .filter(|w| !colour_word(w) && w.len() > 1)
                     .collect::<Vec<_>>()
                     .join(" ")
             })
@@ -1294,7 +1312,7 @@ fn build_table(records: &[Record], keys: &[(String, String)]) -> Option<Table> {
 
 #[cfg(test)]
 mod tests {
-    use super::{colon_label, numbered_label};
+    use super::{class_colour, colon_label, numbered_label};
     use crate::parse;
     use plansift_model::{Block, Rgb, Table, TableOrigin};
 
@@ -1428,6 +1446,15 @@ mod tests {
         let wide = "<table><tr><th>A</th><th>B</th><th>C</th></tr><tr><td>1</td><td>2</td><td>3</td></tr></table>";
         let ts = tables(&format!("<body>{wide}{wide}{wide}</body>"));
         assert!(ts.iter().all(|t| t.origin == TableOrigin::Markup));
+    }
+
+    #[test]
+    fn framework_state_classes_are_colours() {
+        assert_eq!(class_colour("bg-success"), class_colour("green"));
+        assert!(class_colour("green").is_some());
+        assert!(class_colour("badge-warning").is_some());
+        assert!(class_colour("text-danger").is_some());
+        assert_eq!(class_colour("card-body"), None);
     }
 
     #[test]
