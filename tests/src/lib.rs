@@ -51,3 +51,22 @@ pub fn extract_and_score_with(folder: &str, gold_dir: &Path) -> (Vec<Value>, Sco
     let report = score(&gold_for(&dir, gold_dir), &docs);
     (docs, report.total)
 }
+
+/// Every fixture plan's gold, with its JSON (the generators write layouts from it).
+pub fn gold_plans() -> Vec<(Gold, Value)> {
+    let dir = fixtures().join("gold");
+    let mut out = Vec::new();
+    for g in plansift_eval::load_gold_dir(&dir).expect("gold") {
+        let text =
+            std::fs::read_to_string(dir.join(format!("{}.gold.json", g.stem))).expect("gold file");
+        out.push((g, serde_json::from_str(&text).expect("gold JSON")));
+    }
+    out
+}
+
+/// Extract one generated file in memory; it must be read without error.
+pub fn extract_generated(name: &str, content: &str) -> Value {
+    let doc = plansift_extract::extract_bytes(name, content.as_bytes());
+    assert!(doc.error.is_none(), "{name}: {:?}", doc.error);
+    serde_json::to_value(&doc).expect("serialise")
+}

@@ -4,32 +4,14 @@
 
 use plansift_tests::cards::{render, CardFamily};
 use plansift_tests::layouts::records;
-use plansift_tests::{fixtures, score, Gold, Score};
-use serde_json::Value;
+use plansift_tests::{extract_generated, gold_plans, score, Score};
 
 /// Seeds per plan and family: the label words, markup styles and badge variants vary with it.
 const SEEDS: u64 = 5;
 
-fn golds() -> Vec<(Gold, Value)> {
-    let dir = fixtures().join("gold");
-    let mut out = Vec::new();
-    for g in plansift_eval::load_gold_dir(&dir).expect("gold") {
-        let text =
-            std::fs::read_to_string(dir.join(format!("{}.gold.json", g.stem))).expect("gold file");
-        out.push((g, serde_json::from_str(&text).expect("gold JSON")));
-    }
-    out
-}
-
-fn extract(name: &str, content: &str) -> Value {
-    let doc = plansift_extract::extract_bytes(name, content.as_bytes());
-    assert!(doc.error.is_none(), "{name}: {:?}", doc.error);
-    serde_json::to_value(&doc).expect("serialise")
-}
-
 #[test]
 fn every_card_family_meets_the_bars_on_every_plan() {
-    let golds = golds();
+    let golds = gold_plans();
     assert!(golds.len() >= 4, "{} gold plans", golds.len());
     let mut failed = Vec::new();
     for fam in CardFamily::ALL {
@@ -41,7 +23,7 @@ fn every_card_family_meets_the_bars_on_every_plan() {
             for s in 0..SEEDS {
                 let seed = (i as u64 + 1) * 100 + s;
                 let html = render(fam, title, &recs, seed);
-                let doc = extract(&format!("{}.html", g.stem), &html);
+                let doc = extract_generated(&format!("{}.html", g.stem), &html);
                 let sc = score(std::slice::from_ref(g), &[doc]).total;
                 plan.add(&sc);
             }

@@ -2,36 +2,17 @@
 //! (from its gold labels), in CSV, TSV, HTML and text, scored against the original's gold.
 
 use plansift_tests::layouts::{families, records, Format, Layout};
-use plansift_tests::{fixtures, score, Gold, Score};
-use serde_json::Value;
-
-fn golds() -> Vec<(Gold, Value)> {
-    let dir = fixtures().join("gold");
-    let mut out = Vec::new();
-    for g in plansift_eval::load_gold_dir(&dir).expect("gold") {
-        let text =
-            std::fs::read_to_string(dir.join(format!("{}.gold.json", g.stem))).expect("gold file");
-        out.push((g, serde_json::from_str(&text).expect("gold JSON")));
-    }
-    out
-}
-
-/// Extract one generated file in memory.
-fn extract(name: &str, content: &str) -> Value {
-    let doc = plansift_extract::extract_bytes(name, content.as_bytes());
-    assert!(doc.error.is_none(), "{name}: {:?}", doc.error);
-    serde_json::to_value(&doc).expect("serialise")
-}
+use plansift_tests::{extract_generated, fixtures, gold_plans, score, Gold, Score};
 
 fn run(layout_of: impl Fn(&[plansift_tests::layouts::Record], u64) -> Layout) -> Score {
-    let golds = golds();
+    let golds = gold_plans();
     let mut docs = Vec::new();
     for (i, (g, v)) in golds.iter().enumerate() {
         let recs = records(v);
         let layout = layout_of(&recs, i as u64 + 1);
         let title = v["title"].as_str().unwrap_or("Delivery plan");
         let content = layout.render(title, &recs);
-        docs.push(extract(
+        docs.push(extract_generated(
             &format!("{}.{}", g.stem, layout.format.ext()),
             &content,
         ));
